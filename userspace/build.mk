@@ -1,0 +1,110 @@
+# Userspace build, included by the top-level Makefile.
+#
+# Layout (see ../shared/ARCHITECTURE.md):
+#   userspace/lib       -> libagwbase.a    (event loop, logging, buffers, config)
+#   userspace/proto     -> libagwproto.a   (codecs, no I/O)
+#   userspace/crypto    -> libagwcrypto.a  (Milenage, KDF, EEA/EIA)
+#   userspace/gtpnl     -> libgtpnl.a      (netlink client for the gtpu family)
+#   userspace/tools/X/  -> build/bin/X     (one program per directory)
+#   userspace/agwd/**   -> build/bin/agwd
+#   tests/unit/*.c      -> build/bin/unit-tests (CUnit, built with ASan+UBSan)
+#   tests/fuzz/fuzz_*.c -> build/fuzz/fuzz_*    (clang libFuzzer, ASan+UBSan)
+#
+# Every source directory is globbed, so adding a file needs no edit here.
+
+CC       ?= gcc
+CLANG    ?= clang
+PKGS     := libmnl json-c openssl cunit
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libmnl json-c openssl 2>/dev/null)
+CUNIT_LIBS := $(shell pkg-config --libs cunit 2>/dev/null)
+SCTP_LIBS  := -lsctp
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	    -Wno-unused-parameter -Wformat=2 -Wvla
+CPPFLAGS += -D_GNU_SOURCE -Iinclude/uapi -Iuserspace $(PKG_CFLAGS)
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=gnu11 $(WARN) -fno-strict-aliasing -MMD -MP
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -O1 -g
+
+LIBDIRS  ?= lib proto crypto gtpnl
+src_of    = $(sort $(wildcard userspace/$(1)/*.c))
+
+# obj_of(variant, sources)
+obj_of    = $(patsubst %.c,$(BUILD)/$(1)/%.o,$(2))
+
+# ---- normal variant
+define lib_rules
+$(BUILD)/lib/libagw$(1).a: $(call obj_of,obj,$(call src_of,$(1)))
+	@mkdir -p $$(@D)
+	$$(if $$(filter 0,$(V)),@echo "  AR      $$@";) rm -f $$@; $(AR) rcs $$@ $$^ $$(if $$^,,/dev/null)
+$(BUILD)/lib-san/libagw$(1).a: $(call obj_of,obj-san,$(call src_of,$(1)))
+	@mkdir -p $$(@D)
+	@rm -f $$@; $(AR) rcs $$@ $$^
+$(BUILD)/lib-fuzz/libagw$(1).a: $(call obj_of,obj-fuzz,$(call src_of,$(1)))
+	@mkdir -p $$(@D)
+	@rm -f $$@; $(AR) rcs $$@ $$^
+endef
+$(foreach d,$(LIBDIRS),$(eval $(call lib_rules,$(d))))
+
+# Link order: dependents first (gtpnl, crypto, proto depend on lib).
+# LIBDIRS and UNIT_SRCS may be narrowed on the command line to build a part
+# of the tree (make BUILD=build/x LIBDIRS="lib crypto" UNIT_SRCS="...").
+LINK_ORDER     := gtpnl proto crypto lib
+LINK_DIRS       = $(foreach d,$(LINK_ORDER),$(if $(filter $(d),$(LIBDIRS)),$(if $(call src_of,$(d)),$(d))))
+LINK_LIBS       = $(foreach d,$(LINK_DIRS),$(BUILD)/lib/libagw$(d).a)
+LINK_LIBS_SAN   = $(foreach d,$(LINK_DIRS),$(BUILD)/lib-san/libagw$(d).a)
+LINK_LIBS_FUZZ  = $(foreach d,$(LINK_DIRS),$(BUILD)/lib-fuzz/libagw$(d).a)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(if $(filter 0,$(V)),@echo "  CC      $<";) $(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj-san/%.o: %.c
+	@mkdir -p $(@D)
+	$(if $(filter 0,$(V)),@echo "  CC-SAN  $<";) $(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+$(BUILD)/obj-fuzz/%.o: %.c
+	@mkdir -p $(@D)
+	$(if $(filter 0,$(V)),@echo "  CC-FUZZ $<";) $(CLANG) $(CPPFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter $(FUZZFLAGS) -c -o $@ $<
+
+# ---- programs: one per directory under userspace/tools, plus daemons
+TOOLS    := $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard userspace/tools/*/*.c)))))
+DAEMONS  := $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard userspace/agwd/*.c userspace/magmad/*.c userspace/orc8rd/*.c)))))
+PROGS    := $(addprefix $(BUILD)/bin/,$(TOOLS) $(DAEMONS))
+
+define prog_rules
+$(BUILD)/bin/$(1): $(call obj_of,obj,$(2)) $$(LINK_LIBS)
+	@mkdir -p $$(@D)
+	$$(if $$(filter 0,$(V)),@echo "  LD      $$@";) $(CC) $(CFLAGS) -o $$@ $(call obj_of,obj,$(2)) $$(LINK_LIBS) $(PKG_LIBS) $(SCTP_LIBS) -lsqlite3 -lm
+endef
+$(foreach t,$(TOOLS),$(eval $(call prog_rules,$(t),$(sort $(wildcard userspace/tools/$(t)/*.c)))))
+$(foreach t,$(DAEMONS),$(eval $(call prog_rules,$(t),$(sort $(wildcard userspace/$(t)/*.c userspace/$(t)/*/*.c)))))
+
+# ---- test helper programs that run inside the VM (tests/kernel/*.c, one each)
+KTEST_SRCS := $(sort $(wildcard tests/kernel/*.c))
+KTEST_BINS := $(patsubst tests/kernel/%.c,$(BUILD)/bin/%,$(KTEST_SRCS))
+$(BUILD)/bin/%: $(BUILD)/obj/tests/kernel/%.o $(LINK_LIBS)
+	@mkdir -p $(@D)
+	$(if $(filter 0,$(V)),@echo "  LD      $@";) $(CC) $(CFLAGS) -o $@ $< $(LINK_LIBS) $(PKG_LIBS) -lm
+
+# ---- unit tests (CUnit, sanitizers)
+UNIT_SRCS ?= $(sort $(wildcard tests/unit/*.c))
+$(BUILD)/bin/unit-tests: $(call obj_of,obj-san,$(UNIT_SRCS)) $(LINK_LIBS_SAN)
+	@mkdir -p $(@D)
+	$(if $(filter 0,$(V)),@echo "  LD      $@";) $(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(call obj_of,obj-san,$(UNIT_SRCS)) $(LINK_LIBS_SAN) $(PKG_LIBS) $(CUNIT_LIBS) -lsqlite3 -lm
+
+# ---- fuzz targets (clang)
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
+$(BUILD)/fuzz/%: $(BUILD)/obj-fuzz/tests/fuzz/%.o $(LINK_LIBS_FUZZ)
+	@mkdir -p $(@D)
+	$(if $(filter 0,$(V)),@echo "  LD-FUZZ $@";) $(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $< $(LINK_LIBS_FUZZ) $(PKG_LIBS) -lm
+
+userspace: $(PROGS) $(KTEST_BINS)
+fuzz: $(FUZZ_BINS)
+fuzz-check: $(FUZZ_BINS)
+	scripts/fuzz-check $(FUZZ_BINS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
