@@ -35,10 +35,10 @@ check:
 unit-check: $(BUILD)/bin/unit-tests
 	$(BUILD)/bin/unit-tests
 
-vm-check: all $(BUILD)/bin/gtpu-peer
+vm-check:
 	scripts/vm-check
 
-demo: all
+demo:
 	scripts/demo
 
 install-deps:

@@ -105,6 +105,6 @@ $(BUILD)/fuzz/%: $(BUILD)/obj-fuzz/tests/fuzz/%.o $(LINK_LIBS_FUZZ)
 userspace: $(PROGS) $(KTEST_BINS)
 fuzz: $(FUZZ_BINS)
 fuzz-check: $(FUZZ_BINS)
-	scripts/fuzz-check $(FUZZ_BINS)
+	@for f in $(FUZZ_BINS); do scripts/fuzz-run $$f $${FUZZ_SECONDS:-20} || exit 1; done
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,118 @@
+# shellcheck shell=bash
+# Shared helpers for the gtpu.ko selftests (sourced by tests/kernel/t-*.sh).
+#
+# The standard topology (topo_up), three network namespaces joined by veth:
+#
+#   +---------------- enb ----------------+   +-------------- gw --------------+   +---- pdn ----+
+#   | ue0 (tun)  10.45.0.2/32             |   | gtpu0  (local 172.31.0.1:2152) |   |             |
+#   |   ^ gtpu-peer: tun <-> GTP-U         |   |   route 10.45.0.0/16 -> gtpu0  |   |             |
+#   | veth-enb 172.31.0.2/24  <------------+---+-> veth-s1 172.31.0.1/24         |   |             |
+#   |                                     |   |   veth-sgi 198.18.0.1/24 <-----+---+-> veth-pdn  |
+#   +-------------------------------------+   +--------------------------------+   | 198.18.0.2  |
+#                                                                                   +-------------+
+# The UE's address lives on ue0 in ns enb; packets it sends leave through the
+# TUN into gtpu-peer, which wraps them in GTP-U towards gtpu0; gtpu0 delivers
+# them into ns gw, which routes them to the PDN host.  Downlink goes back the
+# same way.  Every command is echoed (with its namespace) before it runs.
+
+set -u
+TC_RESULTS=${TC_RESULTS:-/dev/null}
+TC_FAILED=0
+LOGDIR=${LOGDIR:-$(mktemp -d)}
+
+tc_pass() { echo "PASS $*" | tee -a "$TC_RESULTS"; }
+tc_fail() { echo "FAIL $*" | tee -a "$TC_RESULTS"; TC_FAILED=1; }
+
+# run NS CMD...: echo and run a command in namespace NS ("-" for the VM's own)
+run() {
+	local ns=$1; shift
+	echo "  [$ns] $*" >&2
+	if [ "$ns" = - ]; then "$@"; else ip netns exec "$ns" "$@"; fi
+}
+
+# check NAME CMD...: case passes if CMD succeeds
+check() {
+	local name=$1; shift
+	if "$@"; then tc_pass "$name"; else tc_fail "$name"; fi
+}
+
+# expect_eq NAME GOT WANT
+expect_eq() {
+	if [ "$2" = "$3" ]; then tc_pass "$1"; else tc_fail "$1: got '$2', want '$3'"; fi
+}
+
+# expect_fail_msg NAME "extack text" CMD...: CMD must fail and print the text
+expect_fail_msg() {
+	local name=$1 msg=$2 out rc; shift 2
+	echo "  [gw] $* (expect failure: $msg)" >&2
+	out=$("$@" 2>&1); rc=$?
+	if [ $rc -ne 0 ] && printf '%s' "$out" | grep -qF -- "$msg"; then
+		tc_pass "$name"
+	else
+		tc_fail "$name: rc=$rc out='$out' want '$msg'"
+	fi
+}
+
+topo_up() {
+	run - ip netns add enb
+	run - ip netns add gw
+	run - ip netns add pdn
+	run - ip link add veth-enb netns enb type veth peer name veth-s1 netns gw
+	run - ip link add veth-pdn netns pdn type veth peer name veth-sgi netns gw
+	run enb ip addr add 172.31.0.2/24 dev veth-enb
+	run gw ip addr add 172.31.0.1/24 dev veth-s1
+	run gw ip addr add 198.18.0.1/24 dev veth-sgi
+	run pdn ip addr add 198.18.0.2/24 dev veth-pdn
+	for ns in enb gw pdn; do run $ns ip link set lo up; done
+	run enb ip link set veth-enb up
+	run gw ip link set veth-s1 up
+	run gw ip link set veth-sgi up
+	run pdn ip link set veth-pdn up
+	run pdn ip route add 10.45.0.0/16 via 198.18.0.1
+	run gw sysctl -qw net.ipv4.ip_forward=1
+}
+
+topo_down() {
+	for ns in enb gw pdn; do ip netns del $ns 2>/dev/null; done
+	true
+}
+
+# gtpu_dev_up: gtpu0 in ns gw, routed for the UE pool
+gtpu_dev_up() {
+	run gw gtpuctl link add gtpu0 local 172.31.0.1 "$@" &&
+	run gw ip link set gtpu0 up &&
+	run gw ip route add 10.45.0.0/16 dev gtpu0
+}
+
+# peer_up NAME TEID_OUT TEID_IN UE_ADDR: a TUN-based eNodeB peer in ns enb
+peer_up() {
+	local dev=$1 tout=$2 tin=$3 ue=$4
+	ip netns exec enb gtpu-peer tun --local 172.31.0.2 --remote 172.31.0.1 \
+		--dev "$dev" --teid-out "$tout" --teid-in "$tin" --log "$LOGDIR/$dev.log" &
+	echo $! > "$LOGDIR/$dev.pid"
+	for _ in $(seq 50); do ip netns exec enb ip link show "$dev" >/dev/null 2>&1 && break; sleep 0.1; done
+	run enb ip addr add "$ue/32" dev "$dev"
+	run enb ip link set "$dev" up
+	run enb ip route add 198.18.0.0/24 dev "$dev" src "$ue"
+}
+
+peer_down() {
+	local dev=$1
+	[ -f "$LOGDIR/$dev.pid" ] && kill "$(cat "$LOGDIR/$dev.pid")" 2>/dev/null
+	wait 2>/dev/null
+	true
+}
+
+# bearer_stat DEV TEID KEY: one counter of one bearer from gtpuctl -j -s
+bearer_stat() {
+	ip netns exec gw gtpuctl -j -s bearer show dev "$1" teid "$2" |
+		python3 -c 'import json,sys; d=json.load(sys.stdin); b=d[0] if isinstance(d,list) else d; print(b["stats"][sys.argv[1]])' "$3"
+}
+
+# dev_stat DEV KEY: one device total from gtpuctl -j -s link show
+dev_stat() {
+	ip netns exec gw gtpuctl -j -s link show "$1" |
+		python3 -c 'import json,sys; d=json.load(sys.stdin); b=d[0] if isinstance(d,list) else d; print(b["stats"][sys.argv[1]])' "$2"
+}
+
+tc_exit() { exit 0; }
