@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * gtpnl: a small libmnl client for the gtpu kernel module
+ * (include/uapi/linux/gtpu.h is the contract).
+ *
+ * Two layers:
+ *
+ *  - message layer (gtpnl_msg.c, gtpnl_link_msg.c): builds requests into
+ *    a caller's buffer and parses replies and events into the structs below.
+ *    Pure functions, no I/O, unit-tested on the host.  Parsers never trust
+ *    the kernel: a truncated or badly typed attribute gives -EBADMSG.
+ *
+ *  - socket layer (gtpnl.c, gtpnl_batch.c, gtpnl_link.c): one struct gtpnl
+ *    per user holds a generic netlink socket (family and "events" group
+ *    resolved with CTRL_CMD_GETFAMILY) and, opened on first use, an
+ *    rtnetlink socket for the link commands.  Every function returns 0 or
+ *    -errno; after an error, gtpnl_errmsg() gives the kernel's extack text
+ *    (or a message of ours saying why we gave up), "" if there is none.
+ *
+ * No global state: handles are independent and not thread-safe.  A handle
+ * subscribed to events (gtpnl_events_subscribe) should be used for events
+ * only: requests would have to skip the events queued on it.
+ *
+ * Usage:
+ *
+ *	struct gtpnl *h;
+ *	struct gtpnl_bearer b = { .ifindex = idx, .teid_in = 100, ... };
+ *
+ *	if (gtpnl_open(&h) < 0) ...
+ *	if (gtpnl_bearer_add(h, &b) < 0)
+ *		fprintf(stderr, "Error: %s\n", gtpnl_errmsg(h));
+ *	gtpnl_close(h);
+ */
+#ifndef AGW_GTPNL_H
+#define AGW_GTPNL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <linux/netlink.h>
+#include <linux/gtpu.h>
+
+struct gtpnl;
+struct gtpnl_batch;
+
+#define GTPNL_ERRMSG_MAX	256
+
+union gtpnl_addr {
+	struct in_addr v4;
+	struct in6_addr v6;
+};
+
+/* Counters of a bearer or a device: c[] indexed by GTPU_STATS_A_*. */
+struct gtpnl_stats {
+	uint32_t present;			/* bit (1 << GTPU_STATS_A_x) */
+	uint64_t c[GTPU_STATS_A_MAX + 1];
+};
+
+/* JSON-style key of counter GTPU_STATS_A_x ("ul_packets"), NULL if none. */
+const char *gtpnl_stats_name(unsigned int attr);
+
+/* Which optional fields of a struct gtpnl_bearer are set. */
+enum {
+	GTPNL_B_TEID_OUT	= 1 << 0,
+	GTPNL_B_PEER		= 1 << 1,	/* peer_family + peer */
+	GTPNL_B_UE4		= 1 << 2,
+	GTPNL_B_UE6		= 1 << 3,	/* ue6 + ue6_plen */
+	GTPNL_B_EBI		= 1 << 4,
+	GTPNL_B_COOKIE		= 1 << 5,
+	GTPNL_B_STATS		= 1 << 6,	/* replies only */
+};
+
+/*
+ * A bearer.  teid_in is GTPU_BEARER_A_LOCAL_TEID (our TEID, the key),
+ * teid_out is GTPU_BEARER_A_REMOTE_TEID (the eNodeB's).  For ADD set
+ * TEID_OUT, PEER and UE4 and/or UE6 in @have; for MOD only what changes.
+ */
+struct gtpnl_bearer {
+	uint32_t ifindex;
+	uint32_t teid_in;
+	uint32_t teid_out;
+	unsigned int have;			/* GTPNL_B_* */
+	int peer_family;			/* AF_INET or AF_INET6 */
+	union gtpnl_addr peer;
+	struct in_addr ue4;
+	struct in6_addr ue6;
+	uint8_t ue6_plen;
+	uint8_t ebi;
+	uint64_t cookie;
+	struct gtpnl_stats stats;
+};
+
+/* Dump filters; zero/false fields do not filter. */
+struct gtpnl_bearer_filter {
+	uint32_t ifindex;
+	bool have_ue4;
+	struct in_addr ue4;
+	bool have_ue6;
+	struct in6_addr ue6;			/* the /64 prefix */
+};
+
+enum {
+	GTPNL_D_LOCAL4		= 1 << 0,
+	GTPNL_D_LOCAL6		= 1 << 1,
+	GTPNL_D_PORT		= 1 << 2,
+	GTPNL_D_RESTART		= 1 << 3,
+	GTPNL_D_N_BEARERS	= 1 << 4,
+	GTPNL_D_STATS		= 1 << 5,
+};
+
+/* A gtpu device as GTPU_CMD_DEV_GET describes it. */
+struct gtpnl_dev {
+	uint32_t ifindex;
+	char ifname[IF_NAMESIZE];
+	unsigned int have;			/* GTPNL_D_* */
+	struct in_addr local4;
+	struct in6_addr local6;
+	uint16_t port;
+	uint8_t restart_counter;
+	uint32_t n_bearers;
+	struct gtpnl_stats stats;
+};
+
+enum {
+	GTPNL_E_SEQ		= 1 << 0,
+	GTPNL_E_RESTART		= 1 << 1,
+	GTPNL_E_RTT		= 1 << 2,
+};
+
+/* An echo request's answer or a GTPU_CMD_ECHO_RESPONSE event. */
+struct gtpnl_echo {
+	uint32_t ifindex;
+	int peer_family;			/* 0 if absent */
+	union gtpnl_addr peer;
+	unsigned int have;			/* GTPNL_E_* */
+	uint16_t seq;
+	uint8_t restart_counter;
+	uint64_t rtt_ns;
+};
+
+/* A multicast event: cmd is GTPU_CMD_BEARER_NEW/_DELETED/ECHO_RESPONSE. */
+struct gtpnl_event {
+	uint8_t cmd;
+	union {
+		struct gtpnl_bearer bearer;
+		struct gtpnl_echo echo;
+	};
+};
+
+/* rtnetlink view of a "gtpu" link. */
+enum {
+	GTPNL_L_LOCAL4		= 1 << 0,
+	GTPNL_L_LOCAL6		= 1 << 1,
+	GTPNL_L_PORT		= 1 << 2,
+	GTPNL_L_RESTART		= 1 << 3,
+};
+
+struct gtpnl_link {
+	uint32_t ifindex;
+	char ifname[IF_NAMESIZE];
+	unsigned int have;			/* GTPNL_L_* */
+	struct in_addr local4;
+	struct in6_addr local6;
+	uint16_t port;
+	uint8_t restart_counter;
+	uint32_t mtu;
+	unsigned int flags;			/* IFF_UP, ... */
+};
+
+/*
+ * Callbacks for dumps and events: return 0 to go on, a negative errno to
+ * stop (that value is then returned by the dump).
+ */
+typedef int (*gtpnl_bearer_cb)(const struct gtpnl_bearer *b, void *data);
+typedef int (*gtpnl_dev_cb)(const struct gtpnl_dev *d, void *data);
+typedef int (*gtpnl_link_cb)(const struct gtpnl_link *l, void *data);
+typedef int (*gtpnl_event_cb)(const struct gtpnl_event *ev, void *data);
+/* Batch result: one call per failed message, index in queue order. */
+typedef void (*gtpnl_batch_cb)(unsigned int index, int err, const char *msg,
+			       void *data);
+
+/* ------------------------------------------------------------ socket --- */
+int gtpnl_open(struct gtpnl **hp);
+void gtpnl_close(struct gtpnl *h);
+const char *gtpnl_errmsg(const struct gtpnl *h);
+/* The generic netlink socket's fd (for poll() on events). */
+int gtpnl_fd(const struct gtpnl *h);
+/* Family id, or 0 when the gtpu family is not registered (module absent). */
+uint16_t gtpnl_family(struct gtpnl *h);
+
+int gtpnl_bearer_add(struct gtpnl *h, const struct gtpnl_bearer *b);
+int gtpnl_bearer_mod(struct gtpnl *h, const struct gtpnl_bearer *b);
+int gtpnl_bearer_del(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in);
+int gtpnl_bearer_get(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in,
+		     struct gtpnl_bearer *out);
+/* Returns -EINTR (after delivering every bearer) if the dump raced a change. */
+int gtpnl_bearer_dump(struct gtpnl *h, const struct gtpnl_bearer_filter *f,
+		      gtpnl_bearer_cb cb, void *data);
+int gtpnl_dev_get(struct gtpnl *h, uint32_t ifindex, struct gtpnl_dev *out);
+int gtpnl_dev_dump(struct gtpnl *h, gtpnl_dev_cb cb, void *data);
+/* Sends an Echo Request; *seq gets the sequence number the kernel used. */
+int gtpnl_echo(struct gtpnl *h, uint32_t ifindex, int family,
+	       const union gtpnl_addr *peer, uint16_t *seq);
+
+/* Join the "events" group; then poll gtpnl_fd() and call events_read. */
+int gtpnl_events_subscribe(struct gtpnl *h);
+/* Reads one datagram (blocking unless the fd is ready) and calls cb per
+ * event.  Returns the number of events, or -errno (-ENOBUFS: events lost). */
+int gtpnl_events_read(struct gtpnl *h, gtpnl_event_cb cb, void *data);
+
+/* ------------------------------------------------------------- batch --- */
+/*
+ * Queue many BEARER_ADDs into one buffer and send them with one sendmsg.
+ * Only the last message asks for an ACK; failures are reported through
+ * the callback with their queue index and extack text.  bufsize 0 picks
+ * a default (64 KiB, about 750 bearers).
+ */
+struct gtpnl_batch *gtpnl_batch_new(struct gtpnl *h, size_t bufsize);
+void gtpnl_batch_free(struct gtpnl_batch *b);
+/* -ENOSPC: the buffer is full, flush and queue again. */
+int gtpnl_batch_add_bearer(struct gtpnl_batch *b, const struct gtpnl_bearer *br);
+unsigned int gtpnl_batch_count(const struct gtpnl_batch *b);
+/* Sends and waits; returns the number of failed messages, or -errno if the
+ * batch as a whole failed (-ENOBUFS: some error reports were lost). */
+int gtpnl_batch_flush(struct gtpnl_batch *b, gtpnl_batch_cb cb, void *data);
+
+/* -------------------------------------------------------------- links --- */
+/* Creates link kind "gtpu"; port 0 means the default. */
+int gtpnl_link_add(struct gtpnl *h, const struct gtpnl_link *l);
+int gtpnl_link_del(struct gtpnl *h, const char *ifname);
+int gtpnl_link_dump(struct gtpnl *h, gtpnl_link_cb cb, void *data);
+/* ifname -> ifindex (0 and errmsg set if unknown) and back. */
+uint32_t gtpnl_ifindex(struct gtpnl *h, const char *ifname);
+const char *gtpnl_ifname(uint32_t ifindex, char buf[IF_NAMESIZE]);
+
+/* ------------------------------------------------------ message layer --- */
+/* Every builder returns the message (nlmsg_len set) or NULL if @len is too
+ * small.  Parsers return 0 or -EBADMSG, and take a whole message. */
+struct nlmsghdr *gtpnl_msg_genl(void *buf, size_t len, uint16_t family,
+				uint8_t cmd, uint16_t flags, uint32_t seq);
+struct nlmsghdr *gtpnl_msg_bearer(void *buf, size_t len, uint16_t family,
+				  uint8_t cmd, uint16_t flags, uint32_t seq,
+				  const struct gtpnl_bearer *b);
+struct nlmsghdr *gtpnl_msg_bearer_dump(void *buf, size_t len, uint16_t family,
+				       uint32_t seq,
+				       const struct gtpnl_bearer_filter *f);
+struct nlmsghdr *gtpnl_msg_dev_get(void *buf, size_t len, uint16_t family,
+				   uint32_t seq, uint32_t ifindex);
+struct nlmsghdr *gtpnl_msg_echo(void *buf, size_t len, uint16_t family,
+				uint32_t seq, uint32_t ifindex, int peer_family,
+				const union gtpnl_addr *peer);
+struct nlmsghdr *gtpnl_msg_getfamily(void *buf, size_t len, uint32_t seq,
+				     const char *name);
+
+int gtpnl_parse_bearer(const struct nlmsghdr *nlh, struct gtpnl_bearer *b);
+int gtpnl_parse_dev(const struct nlmsghdr *nlh, struct gtpnl_dev *d);
+int gtpnl_parse_echo(const struct nlmsghdr *nlh, struct gtpnl_echo *e);
+/* Any gtpu message: sets ev->cmd; -EOPNOTSUPP if not an event command. */
+int gtpnl_parse_event(const struct nlmsghdr *nlh, struct gtpnl_event *ev);
+/* CTRL_CMD_NEWFAMILY reply: family id and the id of multicast group
+ * @grp (0 if absent). */
+int gtpnl_parse_family(const struct nlmsghdr *nlh, const char *grp,
+		       uint16_t *id, uint32_t *grp_id);
+/* NLMSG_ERROR: *err gets the (negative) error, msg the extack text (or a
+ * description of a missing attribute), "" if none. */
+int gtpnl_parse_error(const struct nlmsghdr *nlh, int *err, char *msg,
+		      size_t msglen);
+
+struct nlmsghdr *gtpnl_msg_link_add(void *buf, size_t len, uint32_t seq,
+				    const struct gtpnl_link *l);
+struct nlmsghdr *gtpnl_msg_link_del(void *buf, size_t len, uint32_t seq,
+				    const char *ifname);
+struct nlmsghdr *gtpnl_msg_link_dump(void *buf, size_t len, uint32_t seq);
+/* RTM_NEWLINK: 0 and *l filled for a "gtpu" link, 1 for another kind. */
+int gtpnl_parse_link(const struct nlmsghdr *nlh, struct gtpnl_link *l);
+
+#endif /* AGW_GTPNL_H */

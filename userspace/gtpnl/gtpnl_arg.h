@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * gtpnl_arg: command-line parsing shared by gtpuctl and its -batch mode
+ * (and anything else that takes "bearer add ..." lines).  Pure functions:
+ * no I/O, device names are returned, not resolved.
+ *
+ * Errors describe the offending argument in iproute2's words; format them
+ * with gtpnl_arg_strerror():
+ *
+ *	argument "0x1g" is wrong: not a number
+ *	argument "teid-in" is required
+ */
+#ifndef AGW_GTPNL_ARG_H
+#define AGW_GTPNL_ARG_H
+
+#include "gtpnl/gtpnl.h"
+
+struct gtpnl_arg_err {
+	const char *arg;	/* offending argument, or the missing keyword */
+	const char *why;	/* NULL: a required keyword is missing */
+};
+
+/* "N" (decimal) or "0xN" (hex), at most @max. 0 or -EINVAL. */
+int gtpnl_arg_num(const char *s, uint64_t max, uint64_t *out);
+/* IPv4 or IPv6 address (no prefix length). */
+int gtpnl_arg_addr(const char *s, int *family, union gtpnl_addr *a);
+int gtpnl_arg_addr4(const char *s, struct in_addr *a);
+/* "ADDR6/LEN", LEN 0..128 (the kernel decides which lengths it takes). */
+int gtpnl_arg_prefix6(const char *s, struct in6_addr *a, uint8_t *plen);
+
+enum gtpnl_arg_mode {
+	GTPNL_ARG_ADD,		/* dev teid-in teid-out peer ue|ue6 [ebi] [cookie] */
+	GTPNL_ARG_MOD,		/* dev teid-in and any of teid-out peer ebi cookie */
+	GTPNL_ARG_DEL,		/* dev teid-in */
+};
+
+/*
+ * Parses the words after "bearer add|mod|del".  Fills *b (ifindex left 0)
+ * and *dev (points into argv).  0, or -EINVAL with *e set.
+ */
+int gtpnl_arg_bearer(int argc, char **argv, enum gtpnl_arg_mode mode,
+		     struct gtpnl_bearer *b, const char **dev,
+		     struct gtpnl_arg_err *e);
+
+/* Formats *e as above (no "Error: " prefix, no newline). */
+void gtpnl_arg_strerror(const struct gtpnl_arg_err *e, char *buf, size_t len);
+
+/*
+ * Splits a batch line in place into at most @max words separated by blanks;
+ * a word starting with '#' ends the line.  Returns the number of words, or
+ * -E2BIG if there are more than @max.
+ */
+int gtpnl_arg_split(char *line, char **argv, int max);
+
+#endif /* AGW_GTPNL_ARG_H */
