@@ -80,7 +80,22 @@ $(BUILD)/bin/$(1): $(call obj_of,obj,$(2)) $$(LINK_LIBS)
 	$$(if $$(filter 0,$(V)),@echo "  LD      $$@";) $(CC) $(CFLAGS) -o $$@ $(call obj_of,obj,$(2)) $$(LINK_LIBS) $(PKG_LIBS) $(SCTP_LIBS) -lsqlite3 -lm
 endef
 $(foreach t,$(TOOLS),$(eval $(call prog_rules,$(t),$(sort $(wildcard userspace/tools/$(t)/*.c)))))
-$(foreach t,$(DAEMONS),$(eval $(call prog_rules,$(t),$(sort $(wildcard userspace/$(t)/*.c userspace/$(t)/*/*.c)))))
+# A daemon's modules (everything but its main.c) also form a library,
+# build/lib*/libd<name>.a, so the unit tests can link them.
+daemon_mods = $(filter-out userspace/$(1)/main.c,$(sort $(wildcard userspace/$(1)/*.c userspace/$(1)/*/*.c)))
+define daemon_rules
+$(BUILD)/lib/libd$(1).a: $(call obj_of,obj,$(call daemon_mods,$(1)))
+	@mkdir -p $$(@D)
+	@rm -f $$@; $(AR) rcs $$@ $$^
+$(BUILD)/lib-san/libd$(1).a: $(call obj_of,obj-san,$(call daemon_mods,$(1)))
+	@mkdir -p $$(@D)
+	@rm -f $$@; $(AR) rcs $$@ $$^
+$(BUILD)/bin/$(1): $(BUILD)/obj/userspace/$(1)/main.o $(BUILD)/lib/libd$(1).a $$(LINK_LIBS)
+	@mkdir -p $$(@D)
+	$$(if $$(filter 0,$(V)),@echo "  LD      $$@";) $(CC) $(CFLAGS) -o $$@ $$< $(BUILD)/lib/libd$(1).a $$(LINK_LIBS) $(PKG_LIBS) $(SCTP_LIBS) -lsqlite3 -lm
+endef
+$(foreach t,$(DAEMONS),$(eval $(call daemon_rules,$(t))))
+DAEMON_LIBS_SAN = $(foreach t,$(DAEMONS),$(BUILD)/lib-san/libd$(t).a)
 
 # ---- test helper programs that run inside the VM (tests/kernel/*.c, one each)
 KTEST_SRCS := $(sort $(wildcard tests/kernel/*.c))
@@ -91,9 +106,10 @@ $(BUILD)/bin/%: $(BUILD)/obj/tests/kernel/%.o $(LINK_LIBS)
 
 # ---- unit tests (CUnit, sanitizers)
 UNIT_SRCS ?= $(sort $(wildcard tests/unit/*.c))
-$(BUILD)/bin/unit-tests: $(call obj_of,obj-san,$(UNIT_SRCS)) $(LINK_LIBS_SAN)
+UNIT_DAEMON_LIBS = $(if $(filter tests/unit/test_agwd_%,$(UNIT_SRCS)),$(BUILD)/lib-san/libdagwd.a)
+$(BUILD)/bin/unit-tests: $(call obj_of,obj-san,$(UNIT_SRCS)) $(UNIT_DAEMON_LIBS) $(LINK_LIBS_SAN)
 	@mkdir -p $(@D)
-	$(if $(filter 0,$(V)),@echo "  LD      $@";) $(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(call obj_of,obj-san,$(UNIT_SRCS)) $(LINK_LIBS_SAN) $(PKG_LIBS) $(CUNIT_LIBS) -lsqlite3 -lm
+	$(if $(filter 0,$(V)),@echo "  LD      $@";) $(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(call obj_of,obj-san,$(UNIT_SRCS)) $(UNIT_DAEMON_LIBS) $(LINK_LIBS_SAN) $(PKG_LIBS) $(CUNIT_LIBS) $(SCTP_LIBS) -lsqlite3 -lm
 
 # ---- fuzz targets (clang)
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
