@@ -63,7 +63,14 @@ topo_up() {
 	run gw ip addr add 172.31.0.1/24 dev veth-s1
 	run gw ip addr add 198.18.0.1/24 dev veth-sgi
 	run pdn ip addr add 198.18.0.2/24 dev veth-pdn
-	for ns in enb gw pdn; do run $ns ip link set lo up; done
+	for ns in enb gw pdn; do
+		run $ns ip link set lo up
+		# IPv4-only unless asked: no IPv6 link-local chatter in the counters
+		if [ -z "${TOPO_IPV6:-}" ]; then
+			ip netns exec $ns sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+			ip netns exec $ns sysctl -qw net.ipv6.conf.default.disable_ipv6=1
+		fi
+	done
 	run enb ip link set veth-enb up
 	run gw ip link set veth-s1 up
 	run gw ip link set veth-sgi up
@@ -115,4 +122,34 @@ dev_stat() {
 		python3 -c 'import json,sys; d=json.load(sys.stdin); b=d[0] if isinstance(d,list) else d; print(b["stats"][sys.argv[1]])' "$2"
 }
 
-tc_exit() { exit 0; }
+# udp_send NS DST PORT TEXT: one UDP datagram (bash's /dev/udp)
+udp_send() {
+	run "$1" bash -c "printf '%s' '$4' > /dev/udp/$2/$3"
+}
+
+# udp_recv_start NS ADDR PORT OUTFILE: background listener for one datagram
+udp_recv_start() {
+	ip netns exec "$1" python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_INET6 if ":" in sys.argv[1] else socket.AF_INET, socket.SOCK_DGRAM)
+s.bind((sys.argv[1], int(sys.argv[2])))
+s.settimeout(10)
+d, a = s.recvfrom(65535)
+open(sys.argv[3], "w").write("%s %s\n" % (a[0], d.decode()))
+' "$2" "$3" "$4" &
+	sleep 0.5
+}
+
+# gtpu_send HEX: one raw UDP payload from the eNodeB side to gtpu0
+gtpu_send() {
+	run enb gtpu-peer send --local 172.31.0.2 --remote 172.31.0.1 --hex "$1"
+}
+
+pkt() { python3 "$(dirname "${BASH_SOURCE[0]}")/pkt.py" "$@"; }
+
+# wait_for N CMD...: retry CMD for up to N tenths of a second
+wait_for() {
+	local n=$1; shift
+	for _ in $(seq "$n"); do "$@" && return 0; sleep 0.1; done
+	return 1
+}
