@@ -105,8 +105,10 @@ peer_up() {
 
 peer_down() {
 	local dev=$1
-	[ -f "$LOGDIR/$dev.pid" ] && kill "$(cat "$LOGDIR/$dev.pid")" 2>/dev/null
-	wait 2>/dev/null
+	if [ -f "$LOGDIR/$dev.pid" ]; then
+		kill "$(cat "$LOGDIR/$dev.pid")" 2>/dev/null
+		wait "$(cat "$LOGDIR/$dev.pid")" 2>/dev/null
+	fi
 	true
 }
 
@@ -137,8 +139,12 @@ s.settimeout(10)
 d, a = s.recvfrom(65535)
 open(sys.argv[3], "w").write("%s %s\n" % (a[0], d.decode()))
 ' "$2" "$3" "$4" &
+	UDP_RECV_PID=$!
 	sleep 0.5
 }
+
+# udp_recv_wait: wait for the listener started by udp_recv_start
+udp_recv_wait() { wait "$UDP_RECV_PID"; }
 
 # gtpu_send HEX: one raw UDP payload from the eNodeB side to gtpu0
 gtpu_send() {

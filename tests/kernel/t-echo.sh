@@ -22,7 +22,7 @@ echo "$out"
 check echo/response-reported grep -q 'restart-counter 7' <<<"$out"
 expect_eq echo/echo-rsp-counted "$(dev_stat gtpu0 echo_rsp_rx)" 1
 sleep 0.3
-kill $mon $resp 2>/dev/null; wait 2>/dev/null
+kill $mon $resp 2>/dev/null; wait $mon $resp 2>/dev/null
 cat "$LOGDIR/monitor.json"
 check echo/monitor-event python3 -c '
 import json, sys

@@ -22,6 +22,7 @@ topo_up
 gtpu_dev_up || { tc_fail netlink/dev-up; exit 1; }
 IDX=$(ip netns exec gw cat /sys/class/net/gtpu0/ifindex)
 # GTPU_CMD_*: 1 add, 2 mod, 3 del, 4 get, 5 dev-get, 6 echo, 7 bearer-new (event)
+# (errno 95 is printed by python as ENOTSUP, the same value as EOPNOTSUPP)
 # GTPU_A_*: 1 ifindex, 3 bearer, 6 echo; GTPU_BEARER_A_*: 1 local-teid, 2 remote-teid,
 # 3 peer4, 4 peer6, 5 ue4, 6 ue6, 7 ue6-plen, 8 ebi, 9 cookie
 B="1:u32:100 2:u32:200 3:ip4:172.31.0.2 5:ip4:10.45.0.11"
@@ -38,13 +39,13 @@ expect add-two-peers "error EINVAL: give PEER_IP4 or PEER_IP6, not both" 1 1:u32
 expect add-ebi-range "error ERANGE" 1 1:u32:$IDX 3:nest:[ $B 8:u8:16 ]
 expect add-ebi-low "error ERANGE" 1 1:u32:$IDX 3:nest:[ $B 8:u8:4 ]
 expect add-teid-zero "error ERANGE" 1 1:u32:$IDX 3:nest:[ 1:u32:0 2:u32:200 3:ip4:172.31.0.2 5:ip4:10.45.0.11 ]
-expect add-ue6-len "error EINVAL" 1 1:u32:$IDX 3:nest:[ $B 6:hex:20010db8000000010000 ]
+expect add-ue6-len "error ERANGE: binary attribute size out of range" 1 1:u32:$IDX 3:nest:[ $B 6:hex:20010db8000000010000 ]
 expect add-ue6-plen "error EINVAL: UE IPv6 prefix length must be 64" 1 1:u32:$IDX 3:nest:[ $B 6:ip6:2001:db8:1:: 7:u8:48 ]
 expect add-peer6-no-socket "error EAFNOSUPPORT: peer address family has no socket on this device" 1 1:u32:$IDX 3:nest:[ 1:u32:100 2:u32:200 4:ip6:2001:db8::2 5:ip4:10.45.0.11 ]
 expect add-unknown-attr "error EINVAL" 1 1:u32:$IDX 3:nest:[ $B ] 50:u32:1
 expect add-unknown-nested-attr "error EINVAL" 1 1:u32:$IDX 3:nest:[ $B 40:u32:1 ]
 expect add-wrong-size "error EINVAL" 1 1:u32:$IDX 3:nest:[ 1:u16:100 2:u32:200 3:ip4:172.31.0.2 5:ip4:10.45.0.11 ]
-expect event-as-request "error EOPNOTSUPP" 7 1:u32:$IDX
+expect event-as-request "error ENOTSUP" 7 1:u32:$IDX
 expect_eq netlink/nothing-added "$(ip netns exec gw gtpuctl -j bearer show)" "[]"
 
 expect add-ok "ok" 1 1:u32:$IDX 3:nest:[ $B ]

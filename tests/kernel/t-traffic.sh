@@ -25,14 +25,14 @@ expect_eq traffic/wire-no-bad "$(grep -c '^bad' "$LOGDIR/ue1.log")" 0
 # UDP uplink: 5 payload bytes -> 33-byte inner packet
 udp_recv_start pdn 198.18.0.2 9000 "$LOGDIR/ul.txt"
 udp_send enb 198.18.0.2 9000 hello
-wait
+udp_recv_wait
 expect_eq traffic/udp-ul-delivered "$(cat "$LOGDIR/ul.txt" 2>/dev/null)" "10.45.0.11 hello"
 expect_eq traffic/udp-ul-bytes "$(bearer_stat gtpu0 100 ul_bytes)" $((252 + 33))
 
 # UDP downlink: 7 payload bytes -> 35-byte inner packet
 udp_recv_start enb 10.45.0.11 9001 "$LOGDIR/dl.txt"
 udp_send pdn 10.45.0.11 9001 goodbye
-wait
+udp_recv_wait
 expect_eq traffic/udp-dl-delivered "$(cat "$LOGDIR/dl.txt" 2>/dev/null)" "198.18.0.2 goodbye"
 expect_eq traffic/udp-dl-bytes "$(bearer_stat gtpu0 100 dl_bytes)" $((252 + 35))
 expect_eq traffic/wire-udp-dl "$(grep -c '^rx flags=0x30 type=255 len=35 teid=200 inner=35$' "$LOGDIR/ue1.log")" 1
