@@ -90,6 +90,9 @@ $(BUILD)/lib/libd$(1).a: $(call obj_of,obj,$(call daemon_mods,$(1)))
 $(BUILD)/lib-san/libd$(1).a: $(call obj_of,obj-san,$(call daemon_mods,$(1)))
 	@mkdir -p $$(@D)
 	@rm -f $$@; $(AR) rcs $$@ $$^
+$(BUILD)/lib-fuzz/libd$(1).a: $(call obj_of,obj-fuzz,$(call daemon_mods,$(1)))
+	@mkdir -p $$(@D)
+	@rm -f $$@; $(AR) rcs $$@ $$^
 $(BUILD)/bin/$(1): $(BUILD)/obj/userspace/$(1)/main.o $(BUILD)/lib/libd$(1).a $$(LINK_LIBS)
 	@mkdir -p $$(@D)
 	$$(if $$(filter 0,$(V)),@echo "  LD      $$@";) $(CC) $(CFLAGS) -o $$@ $$< $(BUILD)/lib/libd$(1).a $$(LINK_LIBS) $(PKG_LIBS) $(SCTP_LIBS) -lsqlite3 -lm
@@ -114,6 +117,10 @@ $(BUILD)/bin/unit-tests: $(call obj_of,obj-san,$(UNIT_SRCS)) $(UNIT_DAEMON_LIBS)
 # ---- fuzz targets (clang)
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
+# fuzz_agwd_* targets also link agwd's modules
+$(BUILD)/fuzz/fuzz_agwd_%: $(BUILD)/obj-fuzz/tests/fuzz/fuzz_agwd_%.o $(BUILD)/lib-fuzz/libdagwd.a $(LINK_LIBS_FUZZ)
+	@mkdir -p $(@D)
+	$(if $(filter 0,$(V)),@echo "  LD-FUZZ $@";) $(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/lib-fuzz/libdagwd.a $(LINK_LIBS_FUZZ) $(PKG_LIBS) $(SCTP_LIBS) -lsqlite3 -lm
 $(BUILD)/fuzz/%: $(BUILD)/obj-fuzz/tests/fuzz/%.o $(LINK_LIBS_FUZZ)
 	@mkdir -p $(@D)
 	$(if $(filter 0,$(V)),@echo "  LD-FUZZ $@";) $(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $< $(LINK_LIBS_FUZZ) $(PKG_LIBS) -lm
