@@ -18,9 +18,9 @@
  *     programs bearers on a device and reports events on the multicast group
  *     GTPU_GENL_MCGRP_EVENTS.  Every command that changes state needs
  *     CAP_NET_ADMIN in the device's network namespace.  Every attribute is
- *     validated strictly: unknown attributes, wrong lengths and out-of-range
- *     values are rejected with -EINVAL and an extack message naming the
- *     attribute.
+ *     validated strictly: unknown attributes and wrong lengths are rejected
+ *     with -EINVAL, out-of-range values (LOCAL_TEID 0, EBI outside 5..15)
+ *     with -ERANGE, each with an extack message naming the attribute.
  *
  * Byte order: integers are host order unless the type says BE; IPv4
  * addresses are __be32 (network order, as in struct in_addr); IPv6

@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Bearer tables of a gtpu device: bearers by local TEID (uplink), UE entries
+ * by address (downlink), and the refcounted peers (eNodeBs) that hold the
+ * route caches.
+ *
+ * Every function here that changes a table runs under gtpu_dev.lock and says
+ * so with lockdep_assert_held(); lookups run under RCU (or the lock) and
+ * return pointers that stay valid only inside that RCU section or while the
+ * lock is held.  Nothing here sleeps waiting for a grace period: objects are
+ * unlinked under the lock and freed by call_rcu/kfree_rcu.
+ */
+#include <linux/jhash.h>
+#include <linux/slab.h>
+#include <net/ipv6.h>
+
+#include "gtpu.h"
+
+static struct kmem_cache *bearer_cache;
+
+static const struct rhashtable_params teid_params = {
+	.key_len = sizeof(u32),
+	.key_offset = offsetof(struct gtpu_bearer, local_teid),
+	.head_offset = offsetof(struct gtpu_bearer, teid_node),
+	.automatic_shrinking = true,
+};
+
+static const struct rhashtable_params ue_params = {
+	.key_len = sizeof(struct gtpu_ue_key),
+	.key_offset = offsetof(struct gtpu_ue, key),
+	.head_offset = offsetof(struct gtpu_ue, node),
+	.automatic_shrinking = true,
+};
+
+int gtpu_bearer_init(void)
+{
+	/* memory budget per bearer, see Documentation/kernel-design.md */
+	BUILD_BUG_ON(sizeof(struct gtpu_bearer) > 128);
+	BUILD_BUG_ON(sizeof(struct gtpu_ue) > 64);
+	BUILD_BUG_ON(sizeof(struct gtpu_bearer_stats) > 48);
+	bearer_cache = KMEM_CACHE(gtpu_bearer, 0);
+	return bearer_cache ? 0 : -ENOMEM;
+}
+
+/* Module exit: the caller has run rcu_barrier() so no bearer is pending */
+void gtpu_bearer_exit(void)
+{
+	kmem_cache_destroy(bearer_cache);
+}
+
+int gtpu_bearer_tables_init(struct gtpu_dev *gdev)
+{
+	int err;
+
+	err = rhashtable_init(&gdev->teids, &teid_params);
+	if (err)
+		return err;
+	err = rhashtable_init(&gdev->ues, &ue_params);
+	if (err) {
+		rhashtable_destroy(&gdev->teids);
+		return err;
+	}
+	INIT_LIST_HEAD(&gdev->bearers);
+	INIT_LIST_HEAD(&gdev->stats_chunks);
+	hash_init(gdev->peers);
+	return 0;
+}
+
+/*
+ * The tables must be empty (gtpu_bearer_flush) and without readers.  The
+ * rcu_barrier() lets the bearers' RCU callbacks give back their counter
+ * slots before the chunks are freed.
+ */
+void gtpu_bearer_tables_destroy(struct gtpu_dev *gdev)
+{
+	WARN_ON_ONCE(!list_empty(&gdev->bearers));
+	rcu_barrier();
+	gtpu_stats_chunks_free(gdev);
+	rhashtable_destroy(&gdev->ues);
+	rhashtable_destroy(&gdev->teids);
+}
+
+void gtpu_ue_key_v4(struct gtpu_ue_key *key, __be32 addr)
+{
+	memset(key, 0, sizeof(*key));
+	key->family = AF_INET;
+	key->addr[0] = addr;
+}
+
+/* IPv6 downlink key: the /64 prefix of addr (TS 23.401 5.3.1.2.2) */
+void gtpu_ue_key_v6(struct gtpu_ue_key *key, const struct in6_addr *addr)
+{
+	memset(key, 0, sizeof(*key));
+	key->family = AF_INET6;
+	key->addr[0] = addr->s6_addr32[0];
+	key->addr[1] = addr->s6_addr32[1];
+}
+
+/* Caller holds RCU or gdev->lock; no reference is taken */
+struct gtpu_bearer *gtpu_bearer_lookup_teid(struct gtpu_dev *gdev, u32 teid)
+{
+	return rhashtable_lookup_fast(&gdev->teids, &teid, teid_params);
+}
+
+/* Caller holds RCU or gdev->lock; no reference is taken */
+struct gtpu_ue *gtpu_ue_lookup(struct gtpu_dev *gdev,
+			       const struct gtpu_ue_key *key)
+{
+	return rhashtable_lookup_fast(&gdev->ues, key, ue_params);
+}
+
+/* ---------------------------------------------------------------- peers */
+
+static u32 addr_hash(const struct gtpu_addr *a)
+{
+	if (a->family == AF_INET)
+		return jhash_1word((__force u32)a->v4, 0);
+	return jhash2((const u32 *)a->v6.s6_addr32, 4, 0);
+}
+
+/* Find or create the peer for addr and take a user reference */
+static struct gtpu_peer *peer_get(struct gtpu_dev *gdev,
+				  const struct gtpu_addr *addr)
+{
+	struct gtpu_peer *p;
+	u32 h = addr_hash(addr);
+
+	lockdep_assert_held(&gdev->lock);
+	hash_for_each_possible(gdev->peers, p, node, h) {
+		if (gtpu_addr_equal(&p->addr, addr)) {
+			p->users++;
+			return p;
+		}
+	}
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return NULL;
+	if (dst_cache_init(&p->dst_cache, GFP_KERNEL)) {
+		kfree(p);
+		return NULL;
+	}
+	p->addr = *addr;
+	p->users = 1;
+	hash_add(gdev->peers, &p->node, h);
+	return p;
+}
+
+static void peer_free_rcu(struct rcu_head *head)
+{
+	struct gtpu_peer *p = container_of(head, struct gtpu_peer, rcu);
+
+	dst_cache_destroy(&p->dst_cache);
+	kfree(p);
+}
+
+/* Drop a user reference; the last one unhashes the peer, freed after RCU */
+static void peer_put(struct gtpu_dev *gdev, struct gtpu_peer *p)
+{
+	lockdep_assert_held(&gdev->lock);
+	if (--p->users)
+		return;
+	hash_del(&p->node);
+	call_rcu(&p->rcu, peer_free_rcu);
+}
+
+static int peer_family_check(struct gtpu_dev *gdev, const struct gtpu_addr *a,
+			     struct netlink_ext_ack *extack)
+{
+	if ((a->family == AF_INET && gdev->has4) ||
+	    (a->family == AF_INET6 && gdev->has6))
+		return 0;
+	NL_SET_ERR_MSG(extack, "peer address family has no socket on this device");
+	return -EAFNOSUPPORT;
+}
+
+/* -------------------------------------------------------------- bearers */
+
+static void bearer_free(struct gtpu_bearer *b)
+{
+	gtpu_stats_slot_put(b);
+	kmem_cache_free(bearer_cache, b);
+}
+
+static void bearer_free_rcu(struct rcu_head *head)
+{
+	bearer_free(container_of(head, struct gtpu_bearer, rcu));
+}
+
+static struct gtpu_bearer *bearer_alloc(struct gtpu_dev *gdev,
+					const struct gtpu_bearer_cfg *cfg)
+{
+	struct gtpu_bearer *b;
+
+	b = kmem_cache_zalloc(bearer_cache, GFP_KERNEL);
+	if (!b)
+		return NULL;
+	if (gtpu_stats_slot_get(gdev, b)) {
+		kmem_cache_free(bearer_cache, b);
+		return NULL;
+	}
+	INIT_LIST_HEAD(&b->dev_node);
+	INIT_LIST_HEAD(&b->ue_node[GTPU_UE4]);
+	INIT_LIST_HEAD(&b->ue_node[GTPU_UE6]);
+	b->local_teid = cfg->local_teid;
+	b->remote_teid = cfg->remote_teid;
+	b->ebi = cfg->has_ebi ? cfg->ebi : 5;
+	b->cookie = cfg->cookie;
+	if (cfg->has_ue4) {
+		b->ue_mask |= BIT(GTPU_UE4);
+		b->ue_ip4 = cfg->ue_ip4;
+	}
+	if (cfg->has_ue6) {
+		b->ue_mask |= BIT(GTPU_UE6);
+		b->ue_ip6[0] = cfg->ue_ip6.s6_addr32[0];
+		b->ue_ip6[1] = cfg->ue_ip6.s6_addr32[1];
+	}
+	return b;
+}
+
+/* Bind b to the UE entry for key, creating it from *spare if needed */
+static int ue_bind(struct gtpu_dev *gdev, struct gtpu_bearer *b, int idx,
+		   const struct gtpu_ue_key *key, struct gtpu_ue **spare)
+{
+	struct gtpu_ue *ue;
+	int err;
+
+	lockdep_assert_held(&gdev->lock);
+	ue = gtpu_ue_lookup(gdev, key);
+	if (!ue) {
+		ue = *spare;
+		ue->key = *key;
+		INIT_LIST_HEAD(&ue->bearers);
+		err = rhashtable_insert_fast(&gdev->ues, &ue->node, ue_params);
+		if (err)
+			return err;
+		*spare = NULL;
+	}
+	list_add_tail_rcu(&b->ue_node[idx], &ue->bearers);
+	return 0;
+}
+
+/* Downlink key of b in family idx (the bearer keeps no UE entry pointer) */
+static void bearer_ue_key(const struct gtpu_bearer *b, int idx,
+			  struct gtpu_ue_key *key)
+{
+	struct in6_addr a = { };
+
+	if (idx == GTPU_UE4) {
+		gtpu_ue_key_v4(key, b->ue_ip4);
+		return;
+	}
+	a.s6_addr32[0] = b->ue_ip6[0];
+	a.s6_addr32[1] = b->ue_ip6[1];
+	gtpu_ue_key_v6(key, &a);
+}
+
+/* Unbind b from its UE entries; an entry left empty is removed */
+static void ue_unbind(struct gtpu_dev *gdev, struct gtpu_bearer *b)
+{
+	struct gtpu_ue_key key;
+	struct gtpu_ue *ue;
+	int idx;
+
+	lockdep_assert_held(&gdev->lock);
+	for (idx = 0; idx < GTPU_UE_N; idx++) {
+		/* ue_node is linked iff ue_bind() ran for this family */
+		if (list_empty(&b->ue_node[idx]))
+			continue;
+		bearer_ue_key(b, idx, &key);
+		ue = gtpu_ue_lookup(gdev, &key);
+		if (WARN_ON_ONCE(!ue))
+			continue;
+		/* no re-init: readers may still be walking through the node */
+		list_del_rcu(&b->ue_node[idx]);
+		if (list_empty(&ue->bearers)) {
+			rhashtable_remove_fast(&gdev->ues, &ue->node, ue_params);
+			kfree_rcu(ue, rcu);
+		}
+	}
+}
+
+/* UE entries that ue_bind() may need, allocated before anything is linked */
+static bool ue_alloc_spares(const struct gtpu_bearer_cfg *cfg,
+			    struct gtpu_ue **spare)
+{
+	if (cfg->has_ue4) {
+		spare[GTPU_UE4] = kmalloc(sizeof(struct gtpu_ue), GFP_KERNEL);
+		if (!spare[GTPU_UE4])
+			return false;
+	}
+	if (cfg->has_ue6) {
+		spare[GTPU_UE6] = kmalloc(sizeof(struct gtpu_ue), GFP_KERNEL);
+		if (!spare[GTPU_UE6])
+			return false;
+	}
+	return true;
+}
+
+/* Is an UE address of cfg already bound?  (one bearer per address today) */
+static bool ue_busy(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
+		    struct gtpu_ue_key *k4, struct gtpu_ue_key *k6)
+{
+	struct gtpu_ue *ue;
+
+	if (cfg->has_ue4) {
+		gtpu_ue_key_v4(k4, cfg->ue_ip4);
+		ue = gtpu_ue_lookup(gdev, k4);
+		if (ue && !list_empty(&ue->bearers))
+			return true;
+	}
+	if (cfg->has_ue6) {
+		gtpu_ue_key_v6(k6, &cfg->ue_ip6);
+		ue = gtpu_ue_lookup(gdev, k6);
+		if (ue && !list_empty(&ue->bearers))
+			return true;
+	}
+	return false;
+}
+
+static int insert_checks(struct gtpu_dev *gdev,
+			 const struct gtpu_bearer_cfg *cfg,
+			 struct gtpu_ue_key *k4, struct gtpu_ue_key *k6,
+			 struct netlink_ext_ack *extack)
+{
+	int err;
+
+	err = peer_family_check(gdev, &cfg->peer, extack);
+	if (err)
+		return err;
+	if (gtpu_bearer_lookup_teid(gdev, cfg->local_teid)) {
+		NL_SET_ERR_MSG(extack, "TEID already in use");
+		return -EEXIST;
+	}
+	if (ue_busy(gdev, cfg, k4, k6)) {
+		NL_SET_ERR_MSG(extack, "UE address already bound");
+		return -EEXIST;
+	}
+	return 0;
+}
+
+/*
+ * Add a bearer.  cfg has been validated by netlink.c (LOCAL_TEID, PEER and
+ * at least one UE address present).  Returns the bearer (valid while
+ * gdev->lock is held) or an ERR_PTR with extack set.
+ */
+struct gtpu_bearer *gtpu_bearer_insert(struct gtpu_dev *gdev,
+				       const struct gtpu_bearer_cfg *cfg,
+				       struct netlink_ext_ack *extack)
+{
+	struct gtpu_ue *spare[GTPU_UE_N] = { };
+	struct gtpu_ue_key k4, k6;
+	struct gtpu_bearer *b;
+	struct gtpu_peer *peer;
+	int err;
+
+	lockdep_assert_held(&gdev->lock);
+	err = insert_checks(gdev, cfg, &k4, &k6, extack);
+	if (err)
+		return ERR_PTR(err);
+
+	err = -ENOMEM;
+	b = bearer_alloc(gdev, cfg);
+	if (!b)
+		goto err_msg;
+	if (!ue_alloc_spares(cfg, spare))
+		goto err_free_bearer;
+	peer = peer_get(gdev, &cfg->peer);
+	if (!peer)
+		goto err_free_bearer;
+	RCU_INIT_POINTER(b->peer, peer);
+
+	err = rhashtable_insert_fast(&gdev->teids, &b->teid_node, teid_params);
+	if (err)
+		goto err_put_peer;
+	if (cfg->has_ue4) {
+		err = ue_bind(gdev, b, GTPU_UE4, &k4, &spare[GTPU_UE4]);
+		if (err)
+			goto err_unbind;
+	}
+	if (cfg->has_ue6) {
+		err = ue_bind(gdev, b, GTPU_UE6, &k6, &spare[GTPU_UE6]);
+		if (err)
+			goto err_unbind;
+	}
+	list_add_tail_rcu(&b->dev_node, &gdev->bearers);
+	gdev->n_bearers++;
+	WRITE_ONCE(gdev->gen, gdev->gen + 1);
+	kfree(spare[GTPU_UE4]);
+	kfree(spare[GTPU_UE6]);
+	return b;
+
+err_unbind:
+	/* b was visible to readers: unlink everything, free after RCU */
+	ue_unbind(gdev, b);
+	rhashtable_remove_fast(&gdev->teids, &b->teid_node, teid_params);
+	peer_put(gdev, peer);
+	call_rcu(&b->rcu, bearer_free_rcu);
+	b = NULL;
+	goto err_free_spare;
+err_put_peer:
+	peer_put(gdev, peer);
+err_free_bearer:
+	if (b)
+		bearer_free(b);
+err_free_spare:
+	kfree(spare[GTPU_UE4]);
+	kfree(spare[GTPU_UE6]);
+err_msg:
+	NL_SET_ERR_MSG(extack, "cannot allocate or insert the bearer");
+	return ERR_PTR(err);
+}
+
+static bool ue_changes(const struct gtpu_bearer *b,
+		       const struct gtpu_bearer_cfg *cfg)
+{
+	if (cfg->has_ue4 && (!(b->ue_mask & BIT(GTPU_UE4)) ||
+			     b->ue_ip4 != cfg->ue_ip4))
+		return true;
+	if (cfg->has_ue6 && (!(b->ue_mask & BIT(GTPU_UE6)) ||
+			     b->ue_ip6[0] != cfg->ue_ip6.s6_addr32[0] ||
+			     b->ue_ip6[1] != cfg->ue_ip6.s6_addr32[1]))
+		return true;
+	return false;
+}
+
+/*
+ * Change the remote end of a bearer (handover) and its EBI/cookie.  UE
+ * addresses are keys and cannot change; repeating the same ones is allowed.
+ * A reader may see the new peer with the old remote TEID for one packet.
+ */
+int gtpu_bearer_modify(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		       const struct gtpu_bearer_cfg *cfg,
+		       struct netlink_ext_ack *extack)
+{
+	struct gtpu_peer *old, *peer;
+	int err;
+
+	lockdep_assert_held(&gdev->lock);
+	if (ue_changes(b, cfg)) {
+		NL_SET_ERR_MSG(extack, "UE address cannot be changed");
+		return -EINVAL;
+	}
+	if (cfg->has_peer) {
+		err = peer_family_check(gdev, &cfg->peer, extack);
+		if (err)
+			return err;
+		peer = peer_get(gdev, &cfg->peer);
+		if (!peer) {
+			NL_SET_ERR_MSG(extack, "cannot allocate the peer");
+			return -ENOMEM;
+		}
+		old = rcu_dereference_protected(b->peer,
+						lockdep_is_held(&gdev->lock));
+		rcu_assign_pointer(b->peer, peer);
+		peer_put(gdev, old);
+	}
+	if (cfg->has_remote_teid)
+		WRITE_ONCE(b->remote_teid, cfg->remote_teid);
+	if (cfg->has_ebi)
+		WRITE_ONCE(b->ebi, cfg->ebi);
+	if (cfg->has_cookie)
+		WRITE_ONCE(b->cookie, cfg->cookie);
+	WRITE_ONCE(gdev->gen, gdev->gen + 1);
+	return 0;
+}
+
+/* Unlink b from every table; it is freed after a grace period */
+void gtpu_bearer_remove(struct gtpu_dev *gdev, struct gtpu_bearer *b)
+{
+	lockdep_assert_held(&gdev->lock);
+	rhashtable_remove_fast(&gdev->teids, &b->teid_node, teid_params);
+	ue_unbind(gdev, b);
+	list_del_rcu(&b->dev_node);
+	peer_put(gdev, rcu_dereference_protected(b->peer,
+						 lockdep_is_held(&gdev->lock)));
+	gdev->n_bearers--;
+	WRITE_ONCE(gdev->gen, gdev->gen + 1);
+	call_rcu(&b->rcu, bearer_free_rcu);
+}
+
+/* Device teardown: remove every bearer, reporting each as deleted */
+void gtpu_bearer_flush(struct gtpu_dev *gdev)
+{
+	struct gtpu_bearer *b, *tmp;
+
+	lockdep_assert_held(&gdev->lock);
+	list_for_each_entry_safe(b, tmp, &gdev->bearers, dev_node) {
+		gtpu_netlink_bearer_event(gdev, b, GTPU_CMD_BEARER_DELETED);
+		gtpu_bearer_remove(gdev, b);
+		cond_resched();
+	}
+	WARN_ON_ONCE(!hash_empty(gdev->peers));
+}

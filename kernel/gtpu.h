@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * gtpu.ko internal header: objects shared by the files of the module.
+ *
+ * Object graph (one gtpu device):
+ *
+ *   gtpu_net (per netns) --devs--> gtpu_dev --sock4/sock6--> UDP tunnel socket
+ *                                     |
+ *          +--------------------------+-------------------------+
+ *          |                          |                         |
+ *      teids (rhashtable)         ues (rhashtable)          peers (hash)
+ *      local TEID -> bearer       (family, addr) -> gtpu_ue  addr -> gtpu_peer
+ *                                  gtpu_ue.bearers (RCU list)   (dst_cache)
+ *                                         |                       ^
+ *                                         +----> gtpu_bearer -----+ (bearer->peer)
+ *
+ * Locking, in short (details above each structure):
+ *   - RTNL: device creation/destruction and gtpu_net.devs.
+ *   - gtpu_dev.lock (mutex): every writer of the bearer, UE and peer tables.
+ *   - RCU: the datapath (softirq), dumps and lookups only read.
+ *   - gtpu_dev.echo_lock (spinlock, BH): the pending Echo Request table.
+ */
+#ifndef _GTPU_H
+#define _GTPU_H
+
+#include <linux/hashtable.h>
+#include <linux/in6.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/rhashtable.h>
+#include <linux/u64_stats_sync.h>
+#include <net/dst_cache.h>
+#include <net/gro_cells.h>
+#include <net/genetlink.h>
+#include <net/ipv6.h>
+
+#include "../include/uapi/linux/gtpu.h"
+
+/* TS 29.281 5.1: mandatory part of the GTP-U header */
+#define GTPU_HLEN		8
+/* ... plus Sequence Number, N-PDU Number, Next Extension Header Type */
+#define GTPU_HLEN_OPT		12
+
+#define GTPU_FLAGS_VERSION_1	0x20
+#define GTPU_FLAGS_PT		0x10
+#define GTPU_FLAGS_E		0x04
+#define GTPU_FLAGS_S		0x02
+#define GTPU_FLAGS_PN		0x01
+
+/* TS 29.281 6.1 message types */
+#define GTPU_MSG_ECHO_REQ	1
+#define GTPU_MSG_ECHO_RSP	2
+#define GTPU_MSG_GPDU		255
+
+/* TS 29.281 8.2 Recovery IE (TV, one octet of value) */
+#define GTPU_IE_RECOVERY	14
+
+#define GTPU_ECHO_PENDING	16	/* Echo Requests we remember */
+
+/* Counters kept per bearer: the first GTPU_BEARER_NSTATS of the uapi enum */
+#define GTPU_BEARER_NSTATS	GTPU_STATS_A_DROP_TX
+/* Counters kept per device: all of the uapi enum but UNSPEC and PAD */
+#define GTPU_DEV_NSTATS		(GTPU_STATS_A_PAD - 1)
+
+/* Counter index in the arrays below: uapi attribute number - 1 */
+#define GTPU_CTR(attr)		((attr) - 1)
+
+struct gtpu_bearer_stats {
+	struct u64_stats_sync syncp;
+	u64_stats_t ctr[GTPU_BEARER_NSTATS];
+};
+
+/*
+ * Bearer counters come from per-device chunks of GTPU_STATS_CHUNK per-CPU
+ * slots: one alloc_percpu() per bearer costs more than the rest of
+ * BEARER_ADD together (pcpu allocator mutex, bitmap search, per-CPU clear).
+ * Slots are taken under gtpu_dev.lock (test_and_set_bit) and given back by
+ * the bearer's RCU callback (clear_bit), so a slot is never reused while a
+ * reader may still count into it.  Chunks live until the device is freed.
+ */
+#define GTPU_STATS_CHUNK	64
+
+struct gtpu_stats_chunk {
+	struct list_head node;			/* gtpu_dev.stats_chunks, lock */
+	struct gtpu_bearer_stats __percpu *slots;
+	atomic_t nused;
+	unsigned long used[BITS_TO_LONGS(GTPU_STATS_CHUNK)];
+};
+
+struct gtpu_dev_stats {
+	struct u64_stats_sync syncp;
+	u64_stats_t ctr[GTPU_DEV_NSTATS];
+};
+
+/* An IPv4 or IPv6 address; unused bytes are zero so keys compare with memcmp */
+struct gtpu_addr {
+	union {
+		__be32 v4;
+		struct in6_addr v6;
+	};
+	u8 family;		/* AF_INET or AF_INET6 */
+};
+
+/*
+ * Key of the downlink table: an IPv4 address or the /64 prefix of an IPv6
+ * address (host bits zero).  20 bytes, a multiple of 4 for jhash2.
+ */
+struct gtpu_ue_key {
+	__be32 addr[4];
+	u32 family;
+};
+
+/*
+ * An eNodeB as seen by one device: its address and the route cache towards
+ * it, shared by all bearers that point to it.
+ *
+ * Locking: node, users and the table are touched only under gtpu_dev.lock.
+ * Readers reach a peer through bearer->peer under RCU and may use addr and
+ * dst_cache (dst_cache is per-CPU and BH-safe).  When users drops to zero the
+ * peer is unhashed and freed after a grace period (call_rcu).
+ */
+struct gtpu_peer {
+	struct hlist_node node;
+	struct gtpu_addr addr;
+	unsigned int users;
+	struct dst_cache dst_cache;
+	struct rcu_head rcu;
+};
+
+/* Index of a bearer's membership in the two downlink families */
+enum { GTPU_UE4, GTPU_UE6, GTPU_UE_N };
+
+/*
+ * One GTP-U tunnel (EPS bearer).
+ *
+ * Locking: all links (teid_node, dev_node, ue_node) change only under
+ * gtpu_dev.lock.  The datapath and dumps read bearers under RCU: peer is
+ * __rcu; remote_teid, ebi and cookie may change under the lock (BEARER_MOD)
+ * and are read with READ_ONCE.  local_teid, ue_mask and the UE addresses are
+ * set before the bearer is published and never change.
+ * Removal: unlink from every table under the lock, then free after one grace
+ * period (call_rcu -> gtpu_bearer_free_rcu).
+ */
+struct gtpu_bearer {
+	struct rhash_head teid_node;		/* gtpu_dev.teids */
+	struct list_head dev_node;		/* gtpu_dev.bearers, RCU */
+	struct list_head ue_node[GTPU_UE_N];	/* gtpu_ue.bearers, RCU */
+	struct gtpu_peer __rcu *peer;
+	struct gtpu_bearer_stats __percpu *stats;	/* a chunk slot */
+	struct gtpu_stats_chunk *stats_chunk;
+	u64 cookie;
+	u32 local_teid;
+	__be32 remote_teid;
+	__be32 ue_ip4;
+	__be32 ue_ip6[2];			/* /64 prefix */
+	u8 ebi;
+	u8 ue_mask;				/* BIT(GTPU_UE4) | BIT(GTPU_UE6) */
+	struct rcu_head rcu;
+};
+
+/*
+ * Downlink table entry: one UE address (IPv4) or /64 prefix (IPv6) and the
+ * bearers bound to it.  Today the list holds exactly one bearer; dedicated
+ * bearers (TFT) will share the entry.  Locking as for bearers: the list and
+ * the hash linkage change under gtpu_dev.lock, readers use RCU; the entry is
+ * removed when its list becomes empty and freed with kfree_rcu.
+ */
+struct gtpu_ue {
+	struct rhash_head node;
+	struct gtpu_ue_key key;
+	struct list_head bearers;
+	struct rcu_head rcu;
+};
+
+struct gtpu_echo_req {
+	struct gtpu_addr peer;
+	ktime_t sent;
+	u16 seq;
+	bool used;
+};
+
+/*
+ * Private part of a gtpu net_device.
+ *
+ * Immutable after newlink: dev, net, sock4/sock6 (until ndo_uninit), local4,
+ * local6, has4/has6, port, restart_counter.
+ * RTNL: list.
+ * lock (mutex) serialises writers of teids, ues, peers, bearers, n_bearers,
+ * gen and dead.  Readers of teids/ues/bearers use RCU; n_bearers and gen are
+ * read locklessly with READ_ONCE.
+ * echo_lock (BH spinlock): echo[], echo_next, echo_seq.
+ * stats: per-CPU, u64_stats_sync.
+ */
+struct gtpu_dev {
+	struct net_device *dev;
+	struct net *net;
+	struct list_head list;			/* gtpu_net.devs, RTNL + RCU */
+	struct socket *sock4;
+	struct socket *sock6;
+	__be32 local4;
+	struct in6_addr local6;
+	bool has4;
+	bool has6;
+	bool dead;				/* set by ndo_uninit, under lock */
+	u8 restart_counter;
+	__be16 port;
+
+	struct mutex lock;
+	struct rhashtable teids;
+	struct rhashtable ues;
+	struct list_head bearers;
+	DECLARE_HASHTABLE(peers, 6);
+	u32 n_bearers;
+	u32 gen;
+
+	struct list_head stats_chunks;		/* lock */
+	struct gtpu_dev_stats __percpu *stats;
+	struct gro_cells gro_cells;
+
+	spinlock_t echo_lock;
+	u16 echo_seq;
+	unsigned int echo_next;
+	struct gtpu_echo_req echo[GTPU_ECHO_PENDING];
+};
+
+/* Per network namespace: the gtpu devices in it (RTNL writers, RCU readers) */
+struct gtpu_net {
+	struct list_head devs;
+};
+
+/* What a writer asks for; built by netlink.c from a GTPU_A_BEARER nest */
+struct gtpu_bearer_cfg {
+	u32 local_teid;
+	__be32 remote_teid;
+	struct gtpu_addr peer;
+	__be32 ue_ip4;
+	struct in6_addr ue_ip6;
+	u64 cookie;
+	u8 ebi;
+	bool has_remote_teid;
+	bool has_peer;
+	bool has_ue4;
+	bool has_ue6;
+	bool has_ebi;
+	bool has_cookie;
+};
+
+extern unsigned int gtpu_net_id;
+extern struct rtnl_link_ops gtpu_link_ops;
+extern struct genl_family gtpu_genl_family;
+
+/* device.c */
+int gtpu_device_init(void);
+void gtpu_device_uninit(void);
+struct gtpu_dev *gtpu_dev_get(struct net *net, int ifindex);
+void gtpu_dev_put(struct gtpu_dev *gdev);
+struct gtpu_dev *gtpu_dev_next_rcu(struct net *net, int ifindex);
+
+/* socket.c */
+int gtpu_socket_open(struct gtpu_dev *gdev, struct netlink_ext_ack *extack);
+void gtpu_socket_detach(struct gtpu_dev *gdev);
+void gtpu_socket_close(struct gtpu_dev *gdev);
+
+/* rx.c */
+int gtpu_rx_encap(struct sock *sk, struct sk_buff *skb);
+
+/* tx.c */
+netdev_tx_t gtpu_tx_xmit(struct sk_buff *skb, struct net_device *dev);
+int gtpu_tx_udp(struct gtpu_dev *gdev, struct sk_buff *skb,
+		const struct gtpu_addr *dst, const struct gtpu_addr *src,
+		__be16 dport, u8 tos, struct dst_cache *cache);
+unsigned int gtpu_tx_overhead(const struct gtpu_dev *gdev);
+
+/* echo.c */
+void gtpu_echo_reply(struct gtpu_dev *gdev, struct sk_buff *skb, u16 seq);
+void gtpu_echo_response(struct gtpu_dev *gdev, struct sk_buff *skb,
+			unsigned int ie_off, u16 seq);
+int gtpu_echo_send(struct gtpu_dev *gdev, const struct gtpu_addr *peer,
+		   u16 *seq);
+
+/* bearer.c */
+int gtpu_bearer_init(void);
+void gtpu_bearer_exit(void);
+int gtpu_bearer_tables_init(struct gtpu_dev *gdev);
+void gtpu_bearer_tables_destroy(struct gtpu_dev *gdev);
+struct gtpu_bearer *gtpu_bearer_lookup_teid(struct gtpu_dev *gdev, u32 teid);
+struct gtpu_ue *gtpu_ue_lookup(struct gtpu_dev *gdev,
+			       const struct gtpu_ue_key *key);
+struct gtpu_bearer *gtpu_bearer_insert(struct gtpu_dev *gdev,
+				       const struct gtpu_bearer_cfg *cfg,
+				       struct netlink_ext_ack *extack);
+int gtpu_bearer_modify(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		       const struct gtpu_bearer_cfg *cfg,
+		       struct netlink_ext_ack *extack);
+void gtpu_bearer_remove(struct gtpu_dev *gdev, struct gtpu_bearer *b);
+void gtpu_bearer_flush(struct gtpu_dev *gdev);
+void gtpu_ue_key_v4(struct gtpu_ue_key *key, __be32 addr);
+void gtpu_ue_key_v6(struct gtpu_ue_key *key, const struct in6_addr *addr);
+
+/* stats.c */
+int gtpu_stats_slot_get(struct gtpu_dev *gdev, struct gtpu_bearer *b);
+void gtpu_stats_slot_put(struct gtpu_bearer *b);
+void gtpu_stats_chunks_free(struct gtpu_dev *gdev);
+void gtpu_stats_dev_add(struct gtpu_dev *gdev, int attr, u64 n);
+void gtpu_stats_rx_ok(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		      unsigned int len);
+void gtpu_stats_tx_ok(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		      unsigned int len);
+void gtpu_stats_bearer_drop(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+			    int attr);
+void gtpu_stats_bearer_fold(const struct gtpu_bearer *b, u64 *out);
+void gtpu_stats_dev_fold(const struct gtpu_dev *gdev, u64 *out);
+void gtpu_stats_get64(struct net_device *dev, struct rtnl_link_stats64 *s);
+int gtpu_stats_put(struct sk_buff *skb, int attrtype, const u64 *ctr,
+		   int n);
+
+/* netlink.c */
+int gtpu_netlink_init(void);
+void gtpu_netlink_exit(void);
+void gtpu_netlink_bearer_event(struct gtpu_dev *gdev,
+			       const struct gtpu_bearer *b, u8 cmd);
+void gtpu_netlink_echo_event(struct gtpu_dev *gdev,
+			     const struct gtpu_addr *peer, u16 seq,
+			     int restart_counter, u64 rtt_ns);
+
+/* dump.c */
+int gtpu_nl_put_bearer(struct sk_buff *skb, const struct gtpu_bearer *b,
+		       bool with_stats);
+int gtpu_nl_put_dev(struct sk_buff *skb, struct gtpu_dev *gdev);
+int gtpu_nl_bearer_dump_start(struct netlink_callback *cb);
+int gtpu_nl_bearer_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int gtpu_nl_dev_dump(struct sk_buff *skb, struct netlink_callback *cb);
+extern const struct nla_policy gtpu_nl_bearer_policy[GTPU_BEARER_A_MAX + 1];
+
+static inline bool gtpu_addr_equal(const struct gtpu_addr *a,
+				   const struct gtpu_addr *b)
+{
+	if (a->family != b->family)
+		return false;
+	if (a->family == AF_INET)
+		return a->v4 == b->v4;
+	return ipv6_addr_equal(&a->v6, &b->v6);
+}
+
+static inline struct gtpu_dev *gtpu_dev_from_net(struct net_device *dev)
+{
+	return netdev_priv(dev);
+}
+
+#endif /* _GTPU_H */

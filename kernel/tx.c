@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Downlink: a packet routed into the gtpu device is matched to a bearer by
+ * its destination address, gets a GTP-U G-PDU header (TS 29.281 5.1) and is
+ * sent to the bearer's eNodeB over the device's UDP tunnel socket.
+ *
+ * gtpu_tx_udp() is also used by echo.c for Echo Requests and Responses.
+ */
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <net/dsfield.h>
+#include <net/ip.h>
+#include <net/ip6_route.h>
+#include <net/ipv6_stubs.h>
+#include <net/route.h>
+#include <net/udp_tunnel.h>
+
+#include "compat.h"
+#include "gtpu.h"
+
+/* Outer headers added by the device: IP + UDP + GTP-U (no options) */
+unsigned int gtpu_tx_overhead(const struct gtpu_dev *gdev)
+{
+	unsigned int ip = gdev->has6 ? sizeof(struct ipv6hdr) :
+				       sizeof(struct iphdr);
+
+	return ip + sizeof(struct udphdr) + GTPU_HLEN;
+}
+
+static int tx4(struct gtpu_dev *gdev, struct sk_buff *skb,
+	       const struct gtpu_addr *dst, const struct gtpu_addr *src,
+	       __be16 dport, u8 tos, struct dst_cache *cache)
+{
+	struct rtable *rt = NULL;
+	__be32 saddr;
+
+	if (cache)
+		rt = dst_cache_get_ip4(cache, &saddr);
+	if (!rt) {
+		struct flowi4 fl4 = {
+			.daddr = dst->v4,
+			.saddr = src ? src->v4 : gdev->local4,
+			.flowi4_proto = IPPROTO_UDP,
+			.flowi4_mark = skb->mark,
+			.fl4_sport = gdev->port,
+			.fl4_dport = dport,
+		};
+
+		rt = ip_route_output_key(gdev->net, &fl4);
+		if (IS_ERR(rt))
+			return PTR_ERR(rt);
+		if (rt->dst.dev == gdev->dev) {
+			ip_rt_put(rt);
+			return -ELOOP;
+		}
+		saddr = fl4.saddr;
+		if (cache)
+			dst_cache_set_ip4(cache, &rt->dst, saddr);
+	}
+	if (skb_cow_head(skb, LL_RESERVED_SPACE(rt->dst.dev) +
+			 sizeof(struct iphdr) + sizeof(struct udphdr))) {
+		ip_rt_put(rt);
+		return -ENOMEM;
+	}
+	/* skb->dev would make iptunnel_xmit() count into dev->tstats */
+	skb->dev = NULL;
+	gtpu_compat_udp4_xmit(rt, gdev->sock4->sk, skb, saddr, dst->v4, tos,
+			      ip4_dst_hoplimit(&rt->dst), gdev->port, dport);
+	return 0;
+}
+
+#if IS_ENABLED(CONFIG_IPV6)
+static int tx6(struct gtpu_dev *gdev, struct sk_buff *skb,
+	       const struct gtpu_addr *dst, const struct gtpu_addr *src,
+	       __be16 dport, u8 tos, struct dst_cache *cache)
+{
+	struct sock *sk = gdev->sock6->sk;
+	struct in6_addr saddr, daddr = dst->v6;
+	struct dst_entry *d = NULL;
+
+	if (cache)
+		d = dst_cache_get_ip6(cache, &saddr);
+	if (!d) {
+		struct flowi6 fl6 = {
+			.daddr = dst->v6,
+			.saddr = src ? src->v6 : gdev->local6,
+			.flowi6_proto = IPPROTO_UDP,
+			.flowi6_mark = skb->mark,
+			.fl6_sport = gdev->port,
+			.fl6_dport = dport,
+		};
+
+		d = ipv6_stub->ipv6_dst_lookup_flow(gdev->net, sk, &fl6, NULL);
+		if (IS_ERR(d))
+			return PTR_ERR(d);
+		if (d->dev == gdev->dev) {
+			dst_release(d);
+			return -ELOOP;
+		}
+		saddr = fl6.saddr;
+		if (cache)
+			dst_cache_set_ip6(cache, d, &saddr);
+	}
+	if (skb_cow_head(skb, LL_RESERVED_SPACE(d->dev) +
+			 sizeof(struct ipv6hdr) + sizeof(struct udphdr))) {
+		dst_release(d);
+		return -ENOMEM;
+	}
+	skb->dev = NULL;
+	/* dev == NULL: do not count into dev->tstats (we have none) */
+	gtpu_compat_udp6_xmit(d, sk, skb, NULL, &saddr, &daddr, tos,
+			      ip6_dst_hoplimit(d), gdev->port, dport);
+	return 0;
+}
+#endif
+
+/*
+ * Send skb (data at a GTP-U header) to dst:dport from the device's socket of
+ * dst's family.  src overrides the source address (NULL: the device's local
+ * address, or the routing choice if that is the wildcard).  cache, if not
+ * NULL, is a peer's route cache; the caller has BH disabled.  On error the
+ * skb is freed and a negative errno returned.
+ */
+int gtpu_tx_udp(struct gtpu_dev *gdev, struct sk_buff *skb,
+		const struct gtpu_addr *dst, const struct gtpu_addr *src,
+		__be16 dport, u8 tos, struct dst_cache *cache)
+{
+	int err = -EAFNOSUPPORT;
+
+	if (dst->family == AF_INET && gdev->sock4)
+		err = tx4(gdev, skb, dst, src, dport, tos, cache);
+#if IS_ENABLED(CONFIG_IPV6)
+	else if (dst->family == AF_INET6 && gdev->sock6)
+		err = tx6(gdev, skb, dst, src, dport, tos, cache);
+#endif
+	if (err)
+		kfree_skb(skb);
+	return err;
+}
+
+/* Find the bearer for the packet's destination; caller holds RCU */
+static struct gtpu_bearer *dl_lookup(struct gtpu_dev *gdev,
+				     struct sk_buff *skb, u8 *tos)
+{
+	struct gtpu_ue_key key;
+	struct gtpu_ue *ue;
+	int idx;
+
+	switch (skb->protocol) {
+	case htons(ETH_P_IP):
+		if (!pskb_may_pull(skb, sizeof(struct iphdr)))
+			return NULL;
+		gtpu_ue_key_v4(&key, ip_hdr(skb)->daddr);
+		*tos = ip_hdr(skb)->tos;
+		idx = GTPU_UE4;
+		break;
+	case htons(ETH_P_IPV6):
+		if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)))
+			return NULL;
+		gtpu_ue_key_v6(&key, &ipv6_hdr(skb)->daddr);
+		*tos = ipv6_get_dsfield(ipv6_hdr(skb));
+		idx = GTPU_UE6;
+		break;
+	default:
+		return NULL;
+	}
+	ue = gtpu_ue_lookup(gdev, &key);
+	if (!ue)
+		return NULL;
+	/* One bearer per UE address today; a TFT will choose among several */
+	return list_first_or_null_rcu(&ue->bearers, struct gtpu_bearer,
+				      ue_node[idx]);
+}
+
+/* Push the 8-octet G-PDU header: no optional fields (TS 29.281 5.1) */
+static void push_gpdu_header(struct sk_buff *skb, __be32 teid)
+{
+	unsigned int len = skb->len;
+	u8 *h = __skb_push(skb, GTPU_HLEN);
+
+	h[0] = GTPU_FLAGS_VERSION_1 | GTPU_FLAGS_PT;	/* 0x30 */
+	h[1] = GTPU_MSG_GPDU;
+	put_unaligned_be16(len, h + 2);
+	memcpy(h + 4, &teid, sizeof(teid));
+}
+
+/* ndo_start_xmit (LLTX, runs under rcu_read_lock_bh) */
+netdev_tx_t gtpu_tx_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct gtpu_dev *gdev = netdev_priv(dev);
+	struct gtpu_bearer *b;
+	struct gtpu_peer *peer;
+	unsigned int len;
+	u8 tos = 0;
+
+	rcu_read_lock();
+	b = dl_lookup(gdev, skb, &tos);
+	if (unlikely(!b)) {
+		gtpu_stats_dev_add(gdev, GTPU_STATS_A_DROP_NO_BEARER, 1);
+		goto drop;
+	}
+	len = skb->len;
+	if (skb_cow_head(skb, dev->needed_headroom) ||
+	    udp_tunnel_handle_offloads(skb, true)) {
+		gtpu_stats_bearer_drop(gdev, b, GTPU_STATS_A_DROP_TX);
+		goto drop;
+	}
+	push_gpdu_header(skb, READ_ONCE(b->remote_teid));
+	peer = rcu_dereference(b->peer);
+	if (gtpu_tx_udp(gdev, skb, &peer->addr, NULL, gdev->port, tos,
+			&peer->dst_cache))
+		gtpu_stats_bearer_drop(gdev, b, GTPU_STATS_A_DROP_TX);
+	else
+		gtpu_stats_tx_ok(gdev, b, len);
+	rcu_read_unlock();
+	return NETDEV_TX_OK;
+
+drop:
+	rcu_read_unlock();
+	kfree_skb(skb);
+	return NETDEV_TX_OK;
+}
