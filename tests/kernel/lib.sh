@@ -131,16 +131,19 @@ udp_send() {
 
 # udp_recv_start NS ADDR PORT OUTFILE: background listener for one datagram
 udp_recv_start() {
+	rm -f "$4.ready"
 	ip netns exec "$1" python3 -c '
 import socket, sys
 s = socket.socket(socket.AF_INET6 if ":" in sys.argv[1] else socket.AF_INET, socket.SOCK_DGRAM)
 s.bind((sys.argv[1], int(sys.argv[2])))
-s.settimeout(10)
+open(sys.argv[3] + ".ready", "w").close()
+s.settimeout(20)
 d, a = s.recvfrom(65535)
 open(sys.argv[3], "w").write("%s %s\n" % (a[0], d.decode()))
 ' "$2" "$3" "$4" &
 	UDP_RECV_PID=$!
-	sleep 0.5
+	# python starts slowly under TCG: wait until the socket is bound
+	wait_for 200 test -e "$4.ready"
 }
 
 # udp_recv_wait: wait for the listener started by udp_recv_start
