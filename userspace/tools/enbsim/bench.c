@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Benchmark: attach every UE (Initial UE Message through authentication,
+ * security mode, Initial Context Setup and Attach Complete) at `rate` per
+ * second, or as fast as possible with at most `inflight` attaches under
+ * way, then detach them the same way.  No user plane.  Prints one JSON
+ * object: {"ues","attach_per_s","detach_per_s","p50_ms","p99_ms","failures"}.
+ * Times are measured, never asserted.
+ */
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "enbsim.h"
+#include "lib/log.h"
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+struct phase {
+	int kind;
+	unsigned int started, done, failed;
+	uint64_t *lat;
+	unsigned int n_lat;
+};
+
+static int start_one(struct ue *ue, int kind)
+{
+	return kind == PROC_ATTACH ? ue_attach(ue, 0, -1) : ue_detach(ue, 0);
+}
+
+/* Run one phase over all UEs; returns its duration in ms. */
+static uint64_t run_phase(struct enbsim *sim, struct phase *p, unsigned int rate,
+			  unsigned int inflight, uint64_t timeout_ms)
+{
+	uint64_t t0 = ev_time_ms(), end = t0 + timeout_ms;
+	unsigned int *pending = calloc(sim->n_ues, sizeof(*pending)), np = 0;
+
+	if (!pending)
+		return 0;
+	while (p->done < sim->n_ues && ev_time_ms() < end) {
+		uint64_t now = ev_time_ms();
+		unsigned int allowed = rate ? (unsigned int)((now - t0) * rate / 1000 + 1) :
+			       sim->n_ues;
+
+		while (p->started < sim->n_ues && p->started < allowed &&
+		       p->started - p->done < inflight) {
+			struct ue *ue = &sim->ues[p->started++];
+
+			if (start_one(ue, p->kind) && !ue->proc.state)
+				ue_proc_done(ue, p->kind, 0, "not started");
+			pending[np++] = ue->idx;
+		}
+		ev_loop_once(sim->loop, 2);
+		for (unsigned int i = 0; i < np;) {
+			struct ue *ue = &sim->ues[pending[i]];
+
+			if (!ue->proc.state) {
+				i++;
+				continue;
+			}
+			p->done++;
+			if (ue->proc.state > 0)
+				p->lat[p->n_lat++] = ue->proc.t1 - ue->proc.t0;
+			else
+				p->failed++;
+			pending[i] = pending[--np];
+		}
+	}
+	p->failed += sim->n_ues - p->done;
+	free(pending);
+	return ev_time_ms() - t0;
+}
+
+static int enbs_up(struct enbsim *sim, uint64_t timeout_ms)
+{
+	uint64_t end = ev_time_ms() + timeout_ms;
+
+	for (unsigned int i = 0; i < sim->n_enbs; i++)
+		enb_s1_setup(&sim->enb[i]);
+	while (ev_time_ms() < end) {
+		unsigned int up = 0;
+
+		for (unsigned int i = 0; i < sim->n_enbs; i++)
+			up += sim->enb[i].state == S1_UP;
+		if (up == sim->n_enbs)
+			return 0;
+		ev_loop_once(sim->loop, 20);
+	}
+	return -1;
+}
+
+int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight)
+{
+	struct phase at = { .kind = PROC_ATTACH }, de = { .kind = PROC_DETACH };
+	uint64_t ta, td, p50 = 0, p99 = 0;
+	struct json_object *o;
+
+	sim->uplane = 0;
+	if (enbs_up(sim, 10000)) {
+		fprintf(stderr, "enbsim: S1 Setup did not complete\n");
+		return 1;
+	}
+	at.lat = calloc(sim->n_ues ? sim->n_ues : 1, sizeof(uint64_t));
+	de.lat = calloc(sim->n_ues ? sim->n_ues : 1, sizeof(uint64_t));
+	if (!at.lat || !de.lat)
+		return 1;
+	ta = run_phase(sim, &at, rate, inflight ? inflight : 200, 60000 + sim->n_ues * 20ull);
+	td = run_phase(sim, &de, rate, inflight ? inflight : 200, 60000 + sim->n_ues * 20ull);
+	qsort(at.lat, at.n_lat, sizeof(uint64_t), cmp_u64);
+	if (at.n_lat) {
+		p50 = at.lat[at.n_lat / 2];
+		p99 = at.lat[(at.n_lat * 99) / 100 < at.n_lat ? (at.n_lat * 99) / 100 :
+			     at.n_lat - 1];
+	}
+	o = json_object_new_object();
+	json_object_object_add(o, "ues", json_object_new_int((int)sim->n_ues));
+	json_object_object_add(o, "attach_per_s",
+			       json_object_new_double(ta ? at.n_lat * 1000.0 / ta : 0));
+	json_object_object_add(o, "detach_per_s",
+			       json_object_new_double(td ? de.n_lat * 1000.0 / td : 0));
+	json_object_object_add(o, "p50_ms", json_object_new_int64((int64_t)p50));
+	json_object_object_add(o, "p99_ms", json_object_new_int64((int64_t)p99));
+	json_object_object_add(o, "failures", json_object_new_int((int)(at.failed + de.failed)));
+	printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+	free(at.lat);
+	free(de.lat);
+	return at.failed + de.failed ? 1 : 0;
+}
