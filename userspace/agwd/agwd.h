@@ -23,11 +23,18 @@ struct sub_apn;
 struct mobility;
 struct ctl_server;
 struct metrics_http;
+struct s1mme;
+struct ue_table;
+struct sess_table;
+struct datapath;
+struct state_db;
+struct policy;
+struct mme_metrics;
 
 struct agwd {
 	struct ev_loop *loop;
 	const char *config_file;
-	const char *pcap_file;		/* --pcap: for the S1AP module (not in yet) */
+	const char *pcap_file;		/* --pcap: S1AP recorded as SCTP-in-IPv4 */
 	bool debug;
 	struct agw_config cfg;
 	struct sub_store *subs;		/* <state_dir>/subscribers.db */
@@ -37,7 +44,22 @@ struct agwd {
 	struct metrics *metrics;
 	struct metrics_http *http;
 	double start_time;		/* wall clock, seconds */
+	/* the MME core (agwd/mme.c wires these up) */
+	struct s1mme *s1;		/* S1-MME: eNBs, SCTP, S1AP */
+	struct ue_table *ues;		/* UE contexts */
+	struct sess_table *sess;	/* TEIDs of the sessions */
+	struct datapath *dp;		/* gtpu.ko or the recorder */
+	struct state_db *state;		/* <state_dir>/state.db */
+	struct policy *pol;		/* dedicated bearer rules */
+	struct mme_metrics *mm;
 };
+
+/* agwd/mme.c: the MME core (UEs, S1AP, NAS, sessions, datapath, state) */
+int agwd_mme_init(struct agwd *d);
+void agwd_mme_fini(struct agwd *d);
+int agwd_mme_start(struct agwd *d);	/* reload state, reconcile, listen */
+int agwd_mme_reload(struct agwd *d);	/* reload state and reconcile only */
+int agwd_ctl_mme_init(struct agwd *d);
 
 /* agwd/ctl: control methods of the subscriber and mobility modules */
 int agwd_ctl_subscriber_init(struct agwd *d);

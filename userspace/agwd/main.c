@@ -31,7 +31,7 @@ static const char usage[] =
 	"  -n, --check        check the configuration, print \"configuration OK\" or the\n"
 	"                     error, and exit 0 or 1\n"
 	"  -d, --debug        log at level debug to stderr, whatever the configuration says\n"
-	"      --pcap FILE    record S1AP traffic to FILE (used once the S1AP module is in)\n"
+	"      --pcap FILE    record every S1AP PDU to FILE (SCTP in IPv4, LINKTYPE_RAW)\n"
 	"  -h, --help         this text\n"
 	"\n"
 	"Signals: SIGHUP re-reads FILE and applies logging.level and logging.syslog;\n"
@@ -133,10 +133,13 @@ static const struct {
 } modules[] = {
 	{ "stores", stores_init, stores_fini },
 	{ "datapath", datapath_init, NULL },
+	{ "mme", agwd_mme_init, agwd_mme_fini },
 	{ "subscriber", agwd_ctl_subscriber_init, NULL },
 	{ "mobility", agwd_ctl_ip_init, NULL },
+	{ "mme-ctl", agwd_ctl_mme_init, NULL },
 	{ "metrics", metrics_init, metrics_fini },
 	{ "ctl", ctl_init, ctl_fini },
+	{ "s1ap", agwd_mme_start, NULL },
 };
 
 #define N_MODULES (sizeof(modules) / sizeof(modules[0]))
@@ -183,9 +186,6 @@ static int run(struct agwd *d)
 			log_err("agwd", "%s: start failed", modules[started].name);
 	}
 	if (!ret) {
-		if (d->pcap_file)
-			log_notice("agwd", "--pcap %s: no S1AP module yet, nothing to record",
-				   d->pcap_file);
 		log_notice("agwd", "started: ctl %s, %u APN(s)", d->cfg.ctl_socket, d->cfg.n_apns);
 		ret = ev_loop_run(d->loop);
 	}

@@ -373,11 +373,32 @@ static int cfg_logging(struct jcfg *c, struct json_object *root, struct agw_conf
 	return jcfg_failed(c) ? -1 : 0;
 }
 
+/* "nas": { "unknown_subscriber_cause": 7 | 8 } (TS 24.301 9.9.3.9) */
+static int cfg_nas(struct jcfg *c, struct json_object *root, struct agw_config *cfg)
+{
+	static const char *const keys[] = { "unknown_subscriber_cause", NULL };
+	struct json_object *o;
+	uint64_t v = 8;
+	size_t mark;
+	int ret;
+
+	cfg->nas.unknown_subscriber_cause = 8;
+	ret = jcfg_object(c, root, "nas", false, &o);
+	if (ret)
+		return ret < 0 ? -1 : 0;
+	mark = jcfg_push_key(c, "nas");
+	if (!jcfg_keys(c, o, keys) &&
+	    jcfg_uint(c, o, "unknown_subscriber_cause", 7, 8, false, &v) >= 0)
+		cfg->nas.unknown_subscriber_cause = (uint8_t)v;
+	jcfg_pop(c, mark);
+	return jcfg_failed(c) ? -1 : 0;
+}
+
 static int cfg_root(struct jcfg *c, struct json_object *root, struct agw_config *cfg)
 {
 	static const char *const keys[] = { "plmn", "mme", "tais", "s1ap", "security", "apns",
 					    "gtpu", "timers", "state_dir", "ctl_socket",
-					    "metrics", "logging", NULL };
+					    "metrics", "logging", "nas", NULL };
 	struct json_object *o;
 	size_t mark;
 
@@ -392,7 +413,7 @@ static int cfg_root(struct jcfg *c, struct json_object *root, struct agw_config 
 	if (cfg_mme(c, root, cfg) || cfg_tais(c, root, cfg) || cfg_s1ap(c, root, cfg) ||
 	    cfg_security(c, root, cfg) || cfg_apns(c, root, cfg) || cfg_gtpu(c, root, cfg) ||
 	    cfg_timers(c, root, cfg) || cfg_paths(c, root, cfg) || cfg_metrics(c, root, cfg) ||
-	    cfg_logging(c, root, cfg))
+	    cfg_logging(c, root, cfg) || cfg_nas(c, root, cfg))
 		return -1;
 	return 0;
 }

@@ -105,6 +105,9 @@ struct agw_config {
 		enum log_level level;
 		bool syslog;
 	} logging;
+	struct {
+		uint8_t unknown_subscriber_cause;	/* EMM cause #7 or #8 (default) */
+	} nas;
 };
 
 /*
