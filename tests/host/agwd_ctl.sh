@@ -15,6 +15,10 @@ set -eu
 BIN=${BUILD:-build}/bin
 [ -x "$BIN/agwd" ] && [ -x "$BIN/agwctl" ] || { echo "SKIP: build $BIN/agwd and agwctl first"; exit 77; }
 command -v curl >/dev/null || { echo "SKIP: curl missing"; exit 77; }
+# agwd listens for S1AP over SCTP: where the kernel has no SCTP (our build
+# hosts) this runs inside the QEMU guest instead (tests/kernel/t-agwd-ctl.sh).
+python3 -c 'import socket; socket.socket(socket.AF_INET, socket.SOCK_STREAM, 132).close()' 2>/dev/null ||
+	{ echo "SKIP: no SCTP in this kernel (runs in the VM: tests/kernel/t-agwd-ctl.sh)"; exit 77; }
 
 T=$(mktemp -d /tmp/agwd-host-XXXXXX)
 PID=
