@@ -35,9 +35,11 @@ static const struct rhashtable_params ue_params = {
 int gtpu_bearer_init(void)
 {
 	/* memory budget per bearer, see Documentation/kernel-design.md */
-	BUILD_BUG_ON(sizeof(struct gtpu_bearer) > 128);
+	BUILD_BUG_ON(sizeof(struct gtpu_bearer) > 168);
 	BUILD_BUG_ON(sizeof(struct gtpu_ue) > 64);
-	BUILD_BUG_ON(sizeof(struct gtpu_bearer_stats) > 48);
+	BUILD_BUG_ON(sizeof(struct gtpu_bearer_stats) > 56);
+	/* gtpu_stats_put() tells the two arrays apart by their length */
+	BUILD_BUG_ON(GTPU_BEARER_NSTATS == GTPU_DEV_NSTATS);
 	bearer_cache = KMEM_CACHE(gtpu_bearer, 0);
 	return bearer_cache ? 0 : -ENOMEM;
 }
@@ -62,6 +64,8 @@ int gtpu_bearer_tables_init(struct gtpu_dev *gdev)
 	}
 	INIT_LIST_HEAD(&gdev->bearers);
 	INIT_LIST_HEAD(&gdev->stats_chunks);
+	atomic_set(&gdev->stats_free, 0);
+	gdev->stats_hint = NULL;
 	hash_init(gdev->peers);
 	return 0;
 }
@@ -177,6 +181,8 @@ static int peer_family_check(struct gtpu_dev *gdev, const struct gtpu_addr *a,
 
 static void bearer_free(struct gtpu_bearer *b)
 {
+	/* no reader left: the ext (its queue purged on removal) goes too */
+	kfree(rcu_dereference_protected(b->ext, 1));
 	gtpu_stats_slot_put(b);
 	kmem_cache_free(bearer_cache, b);
 }
@@ -217,15 +223,17 @@ static struct gtpu_bearer *bearer_alloc(struct gtpu_dev *gdev,
 	return b;
 }
 
-/* Bind b to the UE entry for key, creating it from *spare if needed */
+/*
+ * Bind b to the UE entry for key (ue: that entry as looked up by
+ * insert_checks, or NULL), creating it from *spare if needed.
+ */
 static int ue_bind(struct gtpu_dev *gdev, struct gtpu_bearer *b, int idx,
-		   const struct gtpu_ue_key *key, struct gtpu_ue **spare)
+		   const struct gtpu_ue_key *key, struct gtpu_ue *ue,
+		   struct gtpu_ue **spare)
 {
-	struct gtpu_ue *ue;
 	int err;
 
 	lockdep_assert_held(&gdev->lock);
-	ue = gtpu_ue_lookup(gdev, key);
 	if (!ue) {
 		ue = *spare;
 		ue->key = *key;
@@ -279,16 +287,16 @@ static void ue_unbind(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 	}
 }
 
-/* UE entries that ue_bind() may need, allocated before anything is linked */
+/* UE entries that ue_bind() will need, allocated before anything is linked */
 static bool ue_alloc_spares(const struct gtpu_bearer_cfg *cfg,
-			    struct gtpu_ue **spare)
+			    struct gtpu_ue **ue, struct gtpu_ue **spare)
 {
-	if (cfg->has_ue4) {
+	if (cfg->has_ue4 && !ue[GTPU_UE4]) {
 		spare[GTPU_UE4] = kmalloc(sizeof(struct gtpu_ue), GFP_KERNEL);
 		if (!spare[GTPU_UE4])
 			return false;
 	}
-	if (cfg->has_ue6) {
+	if (cfg->has_ue6 && !ue[GTPU_UE6]) {
 		spare[GTPU_UE6] = kmalloc(sizeof(struct gtpu_ue), GFP_KERNEL);
 		if (!spare[GTPU_UE6])
 			return false;
@@ -296,22 +304,23 @@ static bool ue_alloc_spares(const struct gtpu_bearer_cfg *cfg,
 	return true;
 }
 
-/* Is an UE address of cfg already bound?  (one bearer per address today) */
+/*
+ * Is an UE address of cfg already bound?  (one bearer per address today)
+ * The keys and the entries found (NULL: none) are kept for ue_bind().
+ */
 static bool ue_busy(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
-		    struct gtpu_ue_key *k4, struct gtpu_ue_key *k6)
+		    struct gtpu_ue_key *k, struct gtpu_ue **ue)
 {
-	struct gtpu_ue *ue;
-
 	if (cfg->has_ue4) {
-		gtpu_ue_key_v4(k4, cfg->ue_ip4);
-		ue = gtpu_ue_lookup(gdev, k4);
-		if (ue && !list_empty(&ue->bearers))
+		gtpu_ue_key_v4(&k[GTPU_UE4], cfg->ue_ip4);
+		ue[GTPU_UE4] = gtpu_ue_lookup(gdev, &k[GTPU_UE4]);
+		if (ue[GTPU_UE4] && !list_empty(&ue[GTPU_UE4]->bearers))
 			return true;
 	}
 	if (cfg->has_ue6) {
-		gtpu_ue_key_v6(k6, &cfg->ue_ip6);
-		ue = gtpu_ue_lookup(gdev, k6);
-		if (ue && !list_empty(&ue->bearers))
+		gtpu_ue_key_v6(&k[GTPU_UE6], &cfg->ue_ip6);
+		ue[GTPU_UE6] = gtpu_ue_lookup(gdev, &k[GTPU_UE6]);
+		if (ue[GTPU_UE6] && !list_empty(&ue[GTPU_UE6]->bearers))
 			return true;
 	}
 	return false;
@@ -319,7 +328,7 @@ static bool ue_busy(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
 
 static int insert_checks(struct gtpu_dev *gdev,
 			 const struct gtpu_bearer_cfg *cfg,
-			 struct gtpu_ue_key *k4, struct gtpu_ue_key *k6,
+			 struct gtpu_ue_key *k, struct gtpu_ue **ue,
 			 struct netlink_ext_ack *extack)
 {
 	int err;
@@ -331,7 +340,7 @@ static int insert_checks(struct gtpu_dev *gdev,
 		NL_SET_ERR_MSG(extack, "TEID already in use");
 		return -EEXIST;
 	}
-	if (ue_busy(gdev, cfg, k4, k6)) {
+	if (ue_busy(gdev, cfg, k, ue)) {
 		NL_SET_ERR_MSG(extack, "UE address already bound");
 		return -EEXIST;
 	}
@@ -347,14 +356,14 @@ struct gtpu_bearer *gtpu_bearer_insert(struct gtpu_dev *gdev,
 				       const struct gtpu_bearer_cfg *cfg,
 				       struct netlink_ext_ack *extack)
 {
-	struct gtpu_ue *spare[GTPU_UE_N] = { };
-	struct gtpu_ue_key k4, k6;
+	struct gtpu_ue *spare[GTPU_UE_N] = { }, *ue[GTPU_UE_N] = { };
+	struct gtpu_ue_key k[GTPU_UE_N];
 	struct gtpu_bearer *b;
 	struct gtpu_peer *peer;
 	int err;
 
 	lockdep_assert_held(&gdev->lock);
-	err = insert_checks(gdev, cfg, &k4, &k6, extack);
+	err = insert_checks(gdev, cfg, k, ue, extack);
 	if (err)
 		return ERR_PTR(err);
 
@@ -362,7 +371,7 @@ struct gtpu_bearer *gtpu_bearer_insert(struct gtpu_dev *gdev,
 	b = bearer_alloc(gdev, cfg);
 	if (!b)
 		goto err_msg;
-	if (!ue_alloc_spares(cfg, spare))
+	if (!ue_alloc_spares(cfg, ue, spare))
 		goto err_free_bearer;
 	peer = peer_get(gdev, &cfg->peer);
 	if (!peer)
@@ -373,12 +382,14 @@ struct gtpu_bearer *gtpu_bearer_insert(struct gtpu_dev *gdev,
 	if (err)
 		goto err_put_peer;
 	if (cfg->has_ue4) {
-		err = ue_bind(gdev, b, GTPU_UE4, &k4, &spare[GTPU_UE4]);
+		err = ue_bind(gdev, b, GTPU_UE4, &k[GTPU_UE4], ue[GTPU_UE4],
+			      &spare[GTPU_UE4]);
 		if (err)
 			goto err_unbind;
 	}
 	if (cfg->has_ue6) {
-		err = ue_bind(gdev, b, GTPU_UE6, &k6, &spare[GTPU_UE6]);
+		err = ue_bind(gdev, b, GTPU_UE6, &k[GTPU_UE6], ue[GTPU_UE6],
+			      &spare[GTPU_UE6]);
 		if (err)
 			goto err_unbind;
 	}
@@ -424,9 +435,11 @@ static bool ue_changes(const struct gtpu_bearer *b,
 }
 
 /*
- * Change the remote end of a bearer (handover) and its EBI/cookie.  UE
- * addresses are keys and cannot change; repeating the same ones is allowed.
- * A reader may see the new peer with the old remote TEID for one packet.
+ * Change the remote end of a bearer (handover) and its EBI/cookie, and its
+ * state (idle.c): going active sends the queued packets to the new remote
+ * end.  UE addresses are keys and cannot change; repeating the same ones is
+ * allowed.  A reader may see the new peer with the old remote TEID for one
+ * packet.
  */
 int gtpu_bearer_modify(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 		       const struct gtpu_bearer_cfg *cfg,
@@ -461,13 +474,26 @@ int gtpu_bearer_modify(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 	if (cfg->has_cookie)
 		WRITE_ONCE(b->cookie, cfg->cookie);
 	WRITE_ONCE(gdev->gen, gdev->gen + 1);
-	return 0;
+	if (cfg->has_thr) {
+		err = gtpu_meter_set(gdev, b, cfg, extack);
+		if (err)
+			return err;
+	}
+	if (!cfg->has_state)
+		return 0;
+	/* after the new remote end is in place: the queue goes there */
+	if (cfg->state == GTPU_BEARER_STATE_ACTIVE) {
+		gtpu_idle_activate(gdev, b);
+		return 0;
+	}
+	return gtpu_idle_set(gdev, b, extack);
 }
 
 /* Unlink b from every table; it is freed after a grace period */
 void gtpu_bearer_remove(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 {
 	lockdep_assert_held(&gdev->lock);
+	gtpu_idle_purge(gdev, b);
 	rhashtable_remove_fast(&gdev->teids, &b->teid_node, teid_params);
 	ue_unbind(gdev, b);
 	list_del_rcu(&b->dev_node);

@@ -64,14 +64,26 @@ static void gtpu_setup(struct net_device *dev)
 	dev->addr_len = 0;
 	dev->min_mtu = ETH_MIN_MTU;
 	dev->mtu = ETH_DATA_LEN;	/* newlink subtracts the overhead */
+	/* keep the packet's route up to ndo_start_xmit: PMTU errors (tx.c)
+	 * are ICMP replies, which need it */
+	netif_keep_dst(dev);
 	gtpu_compat_set_lltx_netns_local(dev);
 }
+
+static struct netlink_range_validation idle_qlen_dev_range __ro_after_init = {
+	.min = 1,
+	.max = GTPU_IDLE_QLEN_DEV_MAX,
+};
 
 static const struct nla_policy gtpu_link_policy[IFLA_GTPU_MAX + 1] = {
 	[IFLA_GTPU_LOCAL]		= { .type = NLA_U32 },
 	[IFLA_GTPU_LOCAL6]		= NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
 	[IFLA_GTPU_PORT]		= NLA_POLICY_MIN(NLA_U16, 1),
 	[IFLA_GTPU_RESTART_COUNTER]	= { .type = NLA_U8 },
+	[IFLA_GTPU_IDLE_QLEN]		= NLA_POLICY_RANGE(NLA_U32, 1,
+							   GTPU_IDLE_QLEN_MAX),
+	[IFLA_GTPU_IDLE_QLEN_DEV]	= NLA_POLICY_FULL_RANGE(NLA_U32,
+							&idle_qlen_dev_range),
 };
 
 static int gtpu_validate(struct nlattr *tb[], struct nlattr *data[],
@@ -104,6 +116,13 @@ static void config_from_attrs(struct gtpu_dev *gdev, struct nlattr *data[])
 	if (data[IFLA_GTPU_RESTART_COUNTER])
 		gdev->restart_counter =
 			nla_get_u8(data[IFLA_GTPU_RESTART_COUNTER]);
+	gdev->idle_qlen = data[IFLA_GTPU_IDLE_QLEN] ?
+			  nla_get_u32(data[IFLA_GTPU_IDLE_QLEN]) :
+			  GTPU_IDLE_QLEN_DEFAULT;
+	gdev->idle_qlen_dev = data[IFLA_GTPU_IDLE_QLEN_DEV] ?
+			      nla_get_u32(data[IFLA_GTPU_IDLE_QLEN_DEV]) :
+			      GTPU_IDLE_QLEN_DEV_DEFAULT;
+	atomic_set(&gdev->idle_queued, 0);
 }
 
 static int gtpu_newlink_common(struct net_device *dev, struct nlattr *tb[],
@@ -120,6 +139,8 @@ static int gtpu_newlink_common(struct net_device *dev, struct nlattr *tb[],
 	config_from_attrs(gdev, data);
 	mutex_init(&gdev->lock);
 	spin_lock_init(&gdev->echo_lock);
+	spin_lock_init(&gdev->usage_lock);
+	gtpu_signal_init(gdev);
 
 	err = gtpu_bearer_tables_init(gdev);
 	if (err)
@@ -183,7 +204,9 @@ static size_t gtpu_get_size(const struct net_device *dev)
 	return nla_total_size(sizeof(__be32)) +		/* LOCAL */
 	       nla_total_size(sizeof(struct in6_addr)) +	/* LOCAL6 */
 	       nla_total_size(sizeof(u16)) +		/* PORT */
-	       nla_total_size(sizeof(u8));		/* RESTART_COUNTER */
+	       nla_total_size(sizeof(u8)) +		/* RESTART_COUNTER */
+	       nla_total_size(sizeof(u32)) +		/* IDLE_QLEN */
+	       nla_total_size(sizeof(u32));		/* IDLE_QLEN_DEV */
 }
 
 static int gtpu_fill_info(struct sk_buff *skb, const struct net_device *dev)
@@ -196,7 +219,9 @@ static int gtpu_fill_info(struct sk_buff *skb, const struct net_device *dev)
 	    nla_put_in6_addr(skb, IFLA_GTPU_LOCAL6, &gdev->local6))
 		return -EMSGSIZE;
 	if (nla_put_u16(skb, IFLA_GTPU_PORT, ntohs(gdev->port)) ||
-	    nla_put_u8(skb, IFLA_GTPU_RESTART_COUNTER, gdev->restart_counter))
+	    nla_put_u8(skb, IFLA_GTPU_RESTART_COUNTER, gdev->restart_counter) ||
+	    nla_put_u32(skb, IFLA_GTPU_IDLE_QLEN, gdev->idle_qlen) ||
+	    nla_put_u32(skb, IFLA_GTPU_IDLE_QLEN_DEV, gdev->idle_qlen_dev))
 		return -EMSGSIZE;
 	return 0;
 }

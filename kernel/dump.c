@@ -26,6 +26,7 @@ struct bearer_dump_ctx {
 	u32 idx;		/* bearers sent on this device */
 	bool filter_ue;
 	bool done;
+	bool clear;		/* GTPU_F_USAGE_CLEAR */
 	struct gtpu_ue_key ue_key;
 };
 
@@ -78,12 +79,38 @@ static int put_ue(struct sk_buff *skb, const struct gtpu_bearer *b)
 	return 0;
 }
 
-/* GTPU_A_BEARER nest; caller holds RCU or the device lock */
-int gtpu_nl_put_bearer(struct sk_buff *skb, const struct gtpu_bearer *b,
-		       bool with_stats)
+/* THRESHOLD_* that are set (non-zero) */
+static int put_thresholds(struct sk_buff *skb, const u64 *thr)
 {
-	u64 ctr[GTPU_BEARER_NSTATS];
+	static const int attr[GTPU_THR_N] = {
+		[GTPU_THR_TOTAL] = GTPU_BEARER_A_THRESHOLD_TOTAL,
+		[GTPU_THR_UL] = GTPU_BEARER_A_THRESHOLD_UL,
+		[GTPU_THR_DL] = GTPU_BEARER_A_THRESHOLD_DL,
+	};
+	int i;
+
+	for (i = 0; i < GTPU_THR_N; i++)
+		if (thr[i] && nla_put_u64_64bit(skb, attr[i], thr[i],
+						GTPU_BEARER_A_PAD))
+			return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * GTPU_A_BEARER nest; caller holds RCU or the device lock.  usage: a
+ * USAGE nest and the thresholds it refers to (USAGE events, read-and-
+ * clear); without it, the thresholds armed now.
+ */
+int gtpu_nl_put_bearer(struct sk_buff *skb, const struct gtpu_bearer *b,
+		       bool with_stats, const struct gtpu_usage *usage)
+{
+	u64 ctr[GTPU_BEARER_NSTATS], thr[GTPU_THR_N];
 	struct nlattr *nest;
+	bool idle;
+	u32 queued = gtpu_idle_queued(b, &idle);
+
+	if (!usage)
+		gtpu_meter_thresholds(b, thr);
 
 	nest = nla_nest_start(skb, GTPU_A_BEARER);
 	if (!nest)
@@ -94,7 +121,12 @@ int gtpu_nl_put_bearer(struct sk_buff *skb, const struct gtpu_bearer *b,
 	    put_peer(skb, b) || put_ue(skb, b) ||
 	    nla_put_u8(skb, GTPU_BEARER_A_EBI, READ_ONCE(b->ebi)) ||
 	    nla_put_u64_64bit(skb, GTPU_BEARER_A_COOKIE, READ_ONCE(b->cookie),
-			      GTPU_BEARER_A_PAD))
+			      GTPU_BEARER_A_PAD) ||
+	    nla_put_u8(skb, GTPU_BEARER_A_STATE, idle ? GTPU_BEARER_STATE_IDLE :
+						       GTPU_BEARER_STATE_ACTIVE) ||
+	    nla_put_u32(skb, GTPU_BEARER_A_QUEUED, queued) ||
+	    put_thresholds(skb, usage ? usage->thr : thr) ||
+	    (usage && gtpu_meter_put_usage(skb, usage)))
 		goto cancel;
 	if (with_stats) {
 		gtpu_stats_bearer_fold(b, ctr);
@@ -108,6 +140,24 @@ int gtpu_nl_put_bearer(struct sk_buff *skb, const struct gtpu_bearer *b,
 cancel:
 	nla_nest_cancel(skb, nest);
 	return -EMSGSIZE;
+}
+
+/*
+ * GTPU_A_BEARER nest with the usage since the last read-and-clear, which
+ * is cleared only if the nest fits (a dump retries it in the next skb).
+ */
+int gtpu_nl_put_bearer_clear(struct sk_buff *skb, struct gtpu_dev *gdev,
+			     struct gtpu_bearer *b)
+{
+	struct gtpu_usage u;
+	u64 fold[GTPU_USAGE_N];
+	int err;
+
+	gtpu_meter_thresholds(b, u.thr);
+	gtpu_meter_clear_begin(gdev, b, &u, fold);
+	err = gtpu_nl_put_bearer(skb, b, true, &u);
+	gtpu_meter_clear_end(gdev, b, fold, !err);
+	return err;
 }
 
 /* IFINDEX, IFNAME, DEV{...}, STATS{...} of a device */
@@ -128,7 +178,11 @@ int gtpu_nl_put_dev(struct sk_buff *skb, struct gtpu_dev *gdev)
 	     nla_put_in6_addr(skb, GTPU_DEV_A_LOCAL_IP6, &gdev->local6)) ||
 	    nla_put_u16(skb, GTPU_DEV_A_PORT, ntohs(gdev->port)) ||
 	    nla_put_u8(skb, GTPU_DEV_A_RESTART_COUNTER, gdev->restart_counter) ||
-	    nla_put_u32(skb, GTPU_DEV_A_N_BEARERS, READ_ONCE(gdev->n_bearers))) {
+	    nla_put_u32(skb, GTPU_DEV_A_N_BEARERS, READ_ONCE(gdev->n_bearers)) ||
+	    nla_put_u32(skb, GTPU_DEV_A_IDLE_QLEN, gdev->idle_qlen) ||
+	    nla_put_u32(skb, GTPU_DEV_A_IDLE_QLEN_DEV, gdev->idle_qlen_dev) ||
+	    nla_put_u32(skb, GTPU_DEV_A_IDLE_QUEUED,
+			atomic_read(&gdev->idle_queued))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -151,6 +205,9 @@ int gtpu_nl_bearer_dump_start(struct netlink_callback *cb)
 		ctx->filter_ifindex = nla_get_u32(attrs[GTPU_A_IFINDEX]);
 		ctx->ifindex = ctx->filter_ifindex;
 	}
+	if (attrs[GTPU_A_FLAGS])
+		ctx->clear = nla_get_u32(attrs[GTPU_A_FLAGS]) &
+			     GTPU_F_USAGE_CLEAR;
 	if (!attrs[GTPU_A_BEARER])
 		return 0;
 	err = nla_parse_nested(tb, GTPU_BEARER_A_MAX, attrs[GTPU_A_BEARER],
@@ -175,8 +232,9 @@ int gtpu_nl_bearer_dump_start(struct netlink_callback *cb)
 }
 
 static int put_bearer_msg(struct sk_buff *skb, struct netlink_callback *cb,
-			  struct gtpu_dev *gdev, const struct gtpu_bearer *b)
+			  struct gtpu_dev *gdev, struct gtpu_bearer *b)
 {
+	bool clear = bearer_ctx(cb)->clear;
 	void *hdr;
 
 	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
@@ -186,7 +244,8 @@ static int put_bearer_msg(struct sk_buff *skb, struct netlink_callback *cb,
 		return -EMSGSIZE;
 	genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(skb, GTPU_A_IFINDEX, gdev->dev->ifindex) ||
-	    gtpu_nl_put_bearer(skb, b, true)) {
+	    (clear ? gtpu_nl_put_bearer_clear(skb, gdev, b) :
+		     gtpu_nl_put_bearer(skb, b, true, NULL))) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}

@@ -49,8 +49,8 @@ static struct sk_buff *echo_build(u8 type, u16 seq, bool recovery,
 }
 
 /* Outer source and destination addresses of a received packet */
-static void outer_addrs(const struct sk_buff *skb, struct gtpu_addr *saddr,
-			struct gtpu_addr *daddr)
+void gtpu_outer_addrs(const struct sk_buff *skb, struct gtpu_addr *saddr,
+		      struct gtpu_addr *daddr)
 {
 	memset(saddr, 0, sizeof(*saddr));
 	memset(daddr, 0, sizeof(*daddr));
@@ -77,7 +77,7 @@ void gtpu_echo_reply(struct gtpu_dev *gdev, struct sk_buff *skb, u16 seq)
 	struct gtpu_addr peer, local;
 	struct sk_buff *rsp;
 
-	outer_addrs(skb, &peer, &local);
+	gtpu_outer_addrs(skb, &peer, &local);
 	rsp = echo_build(GTPU_MSG_ECHO_RSP, seq, true, gdev->restart_counter,
 			 GFP_ATOMIC);
 	if (!rsp)
@@ -121,7 +121,7 @@ void gtpu_echo_response(struct gtpu_dev *gdev, struct sk_buff *skb,
 	u8 buf[2];
 	const u8 *ie;
 
-	outer_addrs(skb, &peer, &local);
+	gtpu_outer_addrs(skb, &peer, &local);
 	if (!pending_take(gdev, &peer, seq, &sent))
 		return;
 	ie = skb_header_pointer(skb, ie_off, sizeof(buf), buf);

@@ -19,6 +19,12 @@
  *   - gtpu_dev.lock (mutex): every writer of the bearer, UE and peer tables.
  *   - RCU: the datapath (softirq), dumps and lookups only read.
  *   - gtpu_dev.echo_lock (spinlock, BH): the pending Echo Request table.
+ *   - gtpu_bearer_ext.lock (spinlock, BH): an idle bearer's queue; its
+ *     meter.lock: the usage threshold meter.
+ *   - gtpu_dev.usage_lock (spinlock, BH): the bearers' read-and-clear base.
+ *   Order: gtpu_dev.lock -> usage_lock -> ext->meter.lock, and
+ *   gtpu_dev.lock -> ext->lock -> ext->meter.lock (activation sends the
+ *   queue, and sent packets are metered).
  */
 #ifndef _GTPU_H
 #define _GTPU_H
@@ -26,6 +32,7 @@
 #include <linux/hashtable.h>
 #include <linux/in6.h>
 #include <linux/mutex.h>
+#include <linux/ratelimit.h>
 #include <linux/netdevice.h>
 #include <linux/rhashtable.h>
 #include <linux/u64_stats_sync.h>
@@ -50,6 +57,8 @@
 /* TS 29.281 6.1 message types */
 #define GTPU_MSG_ECHO_REQ	1
 #define GTPU_MSG_ECHO_RSP	2
+#define GTPU_MSG_ERR_IND	26
+#define GTPU_MSG_END_MARKER	254
 #define GTPU_MSG_GPDU		255
 
 /* TS 29.281 8.2 Recovery IE (TV, one octet of value) */
@@ -57,13 +66,34 @@
 
 #define GTPU_ECHO_PENDING	16	/* Echo Requests we remember */
 
-/* Counters kept per bearer: the first GTPU_BEARER_NSTATS of the uapi enum */
-#define GTPU_BEARER_NSTATS	GTPU_STATS_A_DROP_TX
-/* Counters kept per device: all of the uapi enum but UNSPEC and PAD */
-#define GTPU_DEV_NSTATS		(GTPU_STATS_A_PAD - 1)
+/*
+ * Counters kept per bearer: the first six of the uapi enum (UL_PACKETS ..
+ * DROP_TX) then DROP_IDLE.  Per device: every counter of the uapi enum
+ * (PAD is not a counter).  Arrays are indexed by gtpu_bctr() / gtpu_ctr().
+ */
+#define GTPU_BEARER_NSTATS	7
+#define GTPU_DEV_NSTATS		(GTPU_STATS_A_MAX - 1)
 
-/* Counter index in the arrays below: uapi attribute number - 1 */
-#define GTPU_CTR(attr)		((attr) - 1)
+static inline int gtpu_bctr(int attr)
+{
+	return attr == GTPU_STATS_A_DROP_IDLE ? GTPU_BEARER_NSTATS - 1 :
+						attr - 1;
+}
+
+static inline int gtpu_bctr_attr(int i)
+{
+	return i == GTPU_BEARER_NSTATS - 1 ? GTPU_STATS_A_DROP_IDLE : i + 1;
+}
+
+static inline int gtpu_ctr(int attr)
+{
+	return attr < GTPU_STATS_A_PAD ? attr - 1 : attr - 2;
+}
+
+static inline int gtpu_ctr_attr(int i)
+{
+	return i + 1 < GTPU_STATS_A_PAD ? i + 1 : i + 2;
+}
 
 struct gtpu_bearer_stats {
 	struct u64_stats_sync syncp;
@@ -84,6 +114,7 @@ struct gtpu_stats_chunk {
 	struct list_head node;			/* gtpu_dev.stats_chunks, lock */
 	struct gtpu_bearer_stats __percpu *slots;
 	atomic_t nused;
+	atomic_t *dev_free;			/* &gtpu_dev.stats_free */
 	unsigned long used[BITS_TO_LONGS(GTPU_STATS_CHUNK)];
 };
 
@@ -141,6 +172,45 @@ enum { GTPU_UE4, GTPU_UE6, GTPU_UE_N };
  * Removal: unlink from every table under the lock, then free after one grace
  * period (call_rcu -> gtpu_bearer_free_rcu).
  */
+/* Usage counters of a meter or a read-and-clear, and thresholds */
+enum {
+	GTPU_USAGE_UL_PACKETS, GTPU_USAGE_UL_BYTES,
+	GTPU_USAGE_DL_PACKETS, GTPU_USAGE_DL_BYTES, GTPU_USAGE_N
+};
+enum { GTPU_THR_TOTAL, GTPU_THR_UL, GTPU_THR_DL, GTPU_THR_N };
+
+struct gtpu_usage {
+	u64 ctr[GTPU_USAGE_N];
+	u64 thr[GTPU_THR_N];
+};
+
+/* Threshold meter (meter.c); lock (BH spinlock) protects all of it */
+struct gtpu_meter {
+	spinlock_t lock;
+	bool armed;				/* also read with READ_ONCE */
+	u64 thr[GTPU_THR_N];			/* bytes, 0: none */
+	u64 ctr[GTPU_USAGE_N];			/* since armed */
+};
+
+/*
+ * Optional per-bearer state, allocated the first time a bearer goes idle
+ * or gets a usage threshold (and kept until the bearer is freed, after its
+ * grace period).
+ *
+ * Locking: ext itself is published once under gtpu_dev.lock
+ * (rcu_assign_pointer) and read under RCU.  lock (BH spinlock) protects
+ * idle, notified and queue; the downlink path (softirq) and the writers
+ * (process context, gtpu_dev.lock held) both take it, so a packet is
+ * either queued before a flush or sent after it, never reordered.
+ */
+struct gtpu_bearer_ext {
+	spinlock_t lock;
+	bool idle;				/* lock */
+	bool notified;				/* DOWNLINK_DATA sent, lock */
+	struct sk_buff_head queue;		/* lock (queue.lock unused) */
+	struct gtpu_meter meter;
+};
+
 struct gtpu_bearer {
 	struct rhash_head teid_node;		/* gtpu_dev.teids */
 	struct list_head dev_node;		/* gtpu_dev.bearers, RCU */
@@ -148,6 +218,7 @@ struct gtpu_bearer {
 	struct gtpu_peer __rcu *peer;
 	struct gtpu_bearer_stats __percpu *stats;	/* a chunk slot */
 	struct gtpu_stats_chunk *stats_chunk;
+	struct gtpu_bearer_ext __rcu *ext;	/* NULL until first idle */
 	u64 cookie;
 	u32 local_teid;
 	__be32 remote_teid;
@@ -155,8 +226,13 @@ struct gtpu_bearer {
 	__be32 ue_ip6[2];			/* /64 prefix */
 	u8 ebi;
 	u8 ue_mask;				/* BIT(GTPU_UE4) | BIT(GTPU_UE6) */
+	u8 flags;				/* GTPU_BF_*, lock */
 	struct rcu_head rcu;
+	u64 usage_base[GTPU_USAGE_N];		/* gtpu_dev.usage_lock */
 };
+
+/* gtpu_bearer.flags, changed under gtpu_dev.lock */
+#define GTPU_BF_MARK		BIT(0)	/* named by the BEARER_DEL in progress */
 
 /*
  * Downlink table entry: one UE address (IPv4) or /64 prefix (IPv6) and the
@@ -204,6 +280,12 @@ struct gtpu_dev {
 	bool dead;				/* set by ndo_uninit, under lock */
 	u8 restart_counter;
 	__be16 port;
+	u32 idle_qlen;				/* per bearer */
+	u32 idle_qlen_dev;			/* all bearers */
+	atomic_t idle_queued;			/* packets queued now */
+	spinlock_t usage_lock;			/* bearers' usage_base, BH */
+	struct ratelimit_state err_ind_rs;	/* Error Indications sent */
+	struct ratelimit_state err_ind_rx_rs;	/* ... reported */
 
 	struct mutex lock;
 	struct rhashtable teids;
@@ -214,6 +296,8 @@ struct gtpu_dev {
 	u32 gen;
 
 	struct list_head stats_chunks;		/* lock */
+	atomic_t stats_free;			/* free slots in the chunks */
+	struct gtpu_stats_chunk *stats_hint;	/* lock: where to look first */
 	struct gtpu_dev_stats __percpu *stats;
 	struct gro_cells gro_cells;
 
@@ -237,12 +321,16 @@ struct gtpu_bearer_cfg {
 	struct in6_addr ue_ip6;
 	u64 cookie;
 	u8 ebi;
+	u8 state;
+	u64 thr[GTPU_THR_N];
+	bool has_thr;
 	bool has_remote_teid;
 	bool has_peer;
 	bool has_ue4;
 	bool has_ue6;
 	bool has_ebi;
 	bool has_cookie;
+	bool has_state;
 };
 
 extern unsigned int gtpu_net_id;
@@ -266,17 +354,55 @@ int gtpu_rx_encap(struct sock *sk, struct sk_buff *skb);
 
 /* tx.c */
 netdev_tx_t gtpu_tx_xmit(struct sk_buff *skb, struct net_device *dev);
+void gtpu_tx_bearer(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		    struct sk_buff *skb);
 int gtpu_tx_udp(struct gtpu_dev *gdev, struct sk_buff *skb,
 		const struct gtpu_addr *dst, const struct gtpu_addr *src,
 		__be16 dport, u8 tos, struct dst_cache *cache);
 unsigned int gtpu_tx_overhead(const struct gtpu_dev *gdev);
 
+/* signal.c */
+void gtpu_signal_init(struct gtpu_dev *gdev);
+void gtpu_signal_err_ind_send(struct gtpu_dev *gdev, struct sk_buff *skb,
+			      u32 teid);
+bool gtpu_signal_err_ind_rx(struct gtpu_dev *gdev, struct sk_buff *skb,
+			    unsigned int ie_off);
+int gtpu_signal_end_marker(struct gtpu_dev *gdev, struct gtpu_bearer *b);
+
 /* echo.c */
+void gtpu_outer_addrs(const struct sk_buff *skb, struct gtpu_addr *saddr,
+		      struct gtpu_addr *daddr);
 void gtpu_echo_reply(struct gtpu_dev *gdev, struct sk_buff *skb, u16 seq);
 void gtpu_echo_response(struct gtpu_dev *gdev, struct sk_buff *skb,
 			unsigned int ie_off, u16 seq);
 int gtpu_echo_send(struct gtpu_dev *gdev, const struct gtpu_addr *peer,
 		   u16 *seq);
+
+/* meter.c */
+int gtpu_meter_set(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		   const struct gtpu_bearer_cfg *cfg,
+		   struct netlink_ext_ack *extack);
+void gtpu_meter_count(struct gtpu_dev *gdev, struct gtpu_bearer *b, bool ul,
+		      unsigned int len);
+void gtpu_meter_thresholds(const struct gtpu_bearer *b, u64 *thr);
+int gtpu_meter_put_usage(struct sk_buff *skb, const struct gtpu_usage *u);
+void gtpu_meter_clear_begin(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+			    struct gtpu_usage *u, u64 *fold)
+	__acquires(&gdev->usage_lock);
+void gtpu_meter_clear_end(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+			  const u64 *fold, bool commit)
+	__releases(&gdev->usage_lock);
+
+/* idle.c */
+struct gtpu_bearer_ext *gtpu_bearer_ext_get(struct gtpu_dev *gdev,
+					    struct gtpu_bearer *b);
+bool gtpu_idle_enqueue(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		       struct sk_buff *skb);
+int gtpu_idle_set(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		  struct netlink_ext_ack *extack);
+void gtpu_idle_activate(struct gtpu_dev *gdev, struct gtpu_bearer *b);
+void gtpu_idle_purge(struct gtpu_dev *gdev, struct gtpu_bearer *b);
+u32 gtpu_idle_queued(const struct gtpu_bearer *b, bool *idle);
 
 /* bearer.c */
 int gtpu_bearer_init(void);
@@ -315,17 +441,41 @@ int gtpu_stats_put(struct sk_buff *skb, int attrtype, const u64 *ctr,
 		   int n);
 
 /* netlink.c */
+struct gtpu_dev *gtpu_nl_dev_from_info(struct genl_info *info);
+int gtpu_nl_dev_lock(struct gtpu_dev *gdev, struct netlink_ext_ack *extack);
+int gtpu_nl_parse_bearer(const struct nlattr *nest, struct gtpu_bearer_cfg *cfg,
+			 struct netlink_ext_ack *extack);
+struct sk_buff *gtpu_nl_bearer_msg(struct gtpu_dev *gdev,
+				   const struct gtpu_bearer *b, u32 portid,
+				   u32 seq, u8 cmd, bool with_stats, gfp_t gfp);
 int gtpu_netlink_init(void);
 void gtpu_netlink_exit(void);
 void gtpu_netlink_bearer_event(struct gtpu_dev *gdev,
 			       const struct gtpu_bearer *b, u8 cmd);
+void gtpu_netlink_bearer_event_atomic(struct gtpu_dev *gdev,
+				      const struct gtpu_bearer *b, u8 cmd);
+void gtpu_netlink_err_ind_event(struct gtpu_dev *gdev,
+				const struct gtpu_addr *peer, u32 teid,
+				const struct gtpu_bearer *b);
+void gtpu_netlink_usage_event(struct gtpu_dev *gdev,
+			      const struct gtpu_bearer *b,
+			      const struct gtpu_usage *u);
 void gtpu_netlink_echo_event(struct gtpu_dev *gdev,
 			     const struct gtpu_addr *peer, u16 seq,
 			     int restart_counter, u64 rtt_ns);
 
+/* nl_bearer.c: doit handlers of the bearer commands */
+int gtpu_nl_bearer_add(struct sk_buff *skb, struct genl_info *info);
+int gtpu_nl_bearer_mod(struct sk_buff *skb, struct genl_info *info);
+int gtpu_nl_bearer_del(struct sk_buff *skb, struct genl_info *info);
+int gtpu_nl_bearer_get(struct sk_buff *skb, struct genl_info *info);
+int gtpu_nl_end_marker(struct sk_buff *skb, struct genl_info *info);
+
 /* dump.c */
 int gtpu_nl_put_bearer(struct sk_buff *skb, const struct gtpu_bearer *b,
-		       bool with_stats);
+		       bool with_stats, const struct gtpu_usage *usage);
+int gtpu_nl_put_bearer_clear(struct sk_buff *skb, struct gtpu_dev *gdev,
+			     struct gtpu_bearer *b);
 int gtpu_nl_put_dev(struct sk_buff *skb, struct gtpu_dev *gdev);
 int gtpu_nl_bearer_dump_start(struct netlink_callback *cb);
 int gtpu_nl_bearer_dump(struct sk_buff *skb, struct netlink_callback *cb);

@@ -25,7 +25,12 @@ const struct nla_policy gtpu_nl_bearer_policy[GTPU_BEARER_A_MAX + 1] = {
 	[GTPU_BEARER_A_UE_IP6_PLEN]	= { .type = NLA_U8 },
 	[GTPU_BEARER_A_EBI]		= NLA_POLICY_RANGE(NLA_U8, 5, 15),
 	[GTPU_BEARER_A_COOKIE]		= { .type = NLA_U64 },
-	/* STATS and PAD are reply-only: NLA_UNSPEC, rejected by strict parsing */
+	[GTPU_BEARER_A_STATE]		= NLA_POLICY_MAX(NLA_U8, GTPU_BEARER_STATE_MAX),
+	[GTPU_BEARER_A_THRESHOLD_TOTAL]	= { .type = NLA_U64 },
+	[GTPU_BEARER_A_THRESHOLD_UL]	= { .type = NLA_U64 },
+	[GTPU_BEARER_A_THRESHOLD_DL]	= { .type = NLA_U64 },
+	/* STATS, PAD, QUEUED and USAGE are reply-only: NLA_UNSPEC, rejected
+	 * by strict parsing */
 };
 
 static const struct nla_policy echo_policy[GTPU_ECHO_A_MAX + 1] = {
@@ -38,6 +43,13 @@ static const struct nla_policy bearer_cmd_policy[GTPU_A_MAX + 1] = {
 	[GTPU_A_BEARER]			= NLA_POLICY_NESTED(gtpu_nl_bearer_policy),
 };
 
+/* BEARER_GET also takes FLAGS */
+static const struct nla_policy bearer_get_policy[GTPU_A_MAX + 1] = {
+	[GTPU_A_IFINDEX]		= { .type = NLA_U32 },
+	[GTPU_A_BEARER]			= NLA_POLICY_NESTED(gtpu_nl_bearer_policy),
+	[GTPU_A_FLAGS]			= NLA_POLICY_MASK(NLA_U32, __GTPU_F_ALL),
+};
+
 static const struct nla_policy dev_cmd_policy[GTPU_A_MAX + 1] = {
 	[GTPU_A_IFINDEX]		= { .type = NLA_U32 },
 };
@@ -48,7 +60,7 @@ static const struct nla_policy echo_cmd_policy[GTPU_A_MAX + 1] = {
 };
 
 /* The device named by GTPU_A_IFINDEX, with a reference (gtpu_dev_put) */
-static struct gtpu_dev *dev_from_info(struct genl_info *info)
+struct gtpu_dev *gtpu_nl_dev_from_info(struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[GTPU_A_IFINDEX];
 	struct gtpu_dev *gdev;
@@ -67,7 +79,7 @@ static struct gtpu_dev *dev_from_info(struct genl_info *info)
 }
 
 /* Take the writer lock of a referenced device; fails if it is going away */
-static int dev_lock(struct gtpu_dev *gdev, struct netlink_ext_ack *extack)
+int gtpu_nl_dev_lock(struct gtpu_dev *gdev, struct netlink_ext_ack *extack)
 {
 	mutex_lock(&gdev->lock);
 	if (unlikely(gdev->dead)) {
@@ -122,24 +134,45 @@ static int parse_ue6(struct nlattr **tb, struct gtpu_bearer_cfg *cfg,
 	return 0;
 }
 
-/* GTPU_A_BEARER -> cfg; LOCAL_TEID is always required */
-static int parse_bearer(struct genl_info *info, struct gtpu_bearer_cfg *cfg)
+/* Any THRESHOLD_* re-arms the meter with the ones given (others: none) */
+static void parse_thresholds(struct nlattr **tb, struct gtpu_bearer_cfg *cfg)
 {
-	struct nlattr *nest = info->attrs[GTPU_A_BEARER];
-	struct nlattr *tb[GTPU_BEARER_A_MAX + 1];
-	int err;
+	static const int attr[GTPU_THR_N] = {
+		[GTPU_THR_TOTAL] = GTPU_BEARER_A_THRESHOLD_TOTAL,
+		[GTPU_THR_UL] = GTPU_BEARER_A_THRESHOLD_UL,
+		[GTPU_THR_DL] = GTPU_BEARER_A_THRESHOLD_DL,
+	};
+	int i;
+
+	for (i = 0; i < GTPU_THR_N; i++) {
+		if (!tb[attr[i]])
+			continue;
+		cfg->thr[i] = nla_get_u64(tb[attr[i]]);
+		cfg->has_thr = true;
+	}
+}
+
+/*
+ * One GTPU_A_BEARER nest of a doit request -> cfg; LOCAL_TEID is always
+ * required.  The genl core has already validated every attribute of the
+ * request strictly against the command's policy, repeated GTPU_A_BEARER
+ * nests included (NLA_POLICY_NESTED(gtpu_nl_bearer_policy)), so the nest is
+ * only indexed here, not validated a second time: with up to
+ * GTPU_BEARERS_PER_MSG_MAX nests per request that halves the parsing cost.
+ */
+int gtpu_nl_parse_bearer(const struct nlattr *nest, struct gtpu_bearer_cfg *cfg,
+			 struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[GTPU_BEARER_A_MAX + 1] = { };
+	struct nlattr *a;
+	int err, rem;
 
 	memset(cfg, 0, sizeof(*cfg));
-	if (!nest) {
-		NL_SET_ERR_MSG(info->extack, "missing BEARER");
-		return -EINVAL;
-	}
-	err = nla_parse_nested(tb, GTPU_BEARER_A_MAX, nest,
-			       gtpu_nl_bearer_policy, info->extack);
-	if (err)
-		return err;
+	nla_for_each_nested(a, nest, rem)
+		if (nla_type(a) <= GTPU_BEARER_A_MAX)
+			tb[nla_type(a)] = a;
 	if (!tb[GTPU_BEARER_A_LOCAL_TEID]) {
-		NL_SET_ERR_MSG_ATTR(info->extack, nest, "missing LOCAL_TEID");
+		NL_SET_ERR_MSG_ATTR(extack, nest, "missing LOCAL_TEID");
 		return -EINVAL;
 	}
 	cfg->local_teid = nla_get_u32(tb[GTPU_BEARER_A_LOCAL_TEID]);
@@ -149,7 +182,7 @@ static int parse_bearer(struct genl_info *info, struct gtpu_bearer_cfg *cfg)
 		cfg->has_remote_teid = true;
 	}
 	err = parse_peer(tb[GTPU_BEARER_A_PEER_IP4], tb[GTPU_BEARER_A_PEER_IP6],
-			 &cfg->peer, info->extack);
+			 &cfg->peer, extack);
 	if (err)
 		return err;
 	cfg->has_peer = cfg->peer.family != 0;
@@ -157,7 +190,7 @@ static int parse_bearer(struct genl_info *info, struct gtpu_bearer_cfg *cfg)
 		cfg->ue_ip4 = nla_get_in_addr(tb[GTPU_BEARER_A_UE_IP4]);
 		cfg->has_ue4 = true;
 	}
-	err = parse_ue6(tb, cfg, info->extack);
+	err = parse_ue6(tb, cfg, extack);
 	if (err)
 		return err;
 	if (tb[GTPU_BEARER_A_EBI]) {
@@ -168,12 +201,17 @@ static int parse_bearer(struct genl_info *info, struct gtpu_bearer_cfg *cfg)
 		cfg->cookie = nla_get_u64(tb[GTPU_BEARER_A_COOKIE]);
 		cfg->has_cookie = true;
 	}
+	if (tb[GTPU_BEARER_A_STATE]) {
+		cfg->state = nla_get_u8(tb[GTPU_BEARER_A_STATE]);
+		cfg->has_state = true;
+	}
+	parse_thresholds(tb, cfg);
 	return 0;
 }
 
-static struct sk_buff *bearer_msg(struct gtpu_dev *gdev,
-				  const struct gtpu_bearer *b, u32 portid,
-				  u32 seq, u8 cmd, bool with_stats, gfp_t gfp)
+struct sk_buff *gtpu_nl_bearer_msg(struct gtpu_dev *gdev,
+				   const struct gtpu_bearer *b, u32 portid,
+				   u32 seq, u8 cmd, bool with_stats, gfp_t gfp)
 {
 	struct sk_buff *msg;
 	void *hdr;
@@ -184,7 +222,7 @@ static struct sk_buff *bearer_msg(struct gtpu_dev *gdev,
 	hdr = genlmsg_put(msg, portid, seq, &gtpu_genl_family, 0, cmd);
 	if (!hdr ||
 	    nla_put_u32(msg, GTPU_A_IFINDEX, gdev->dev->ifindex) ||
-	    gtpu_nl_put_bearer(msg, b, with_stats)) {
+	    gtpu_nl_put_bearer(msg, b, with_stats, NULL)) {
 		nlmsg_free(msg);
 		return NULL;
 	}
@@ -192,19 +230,91 @@ static struct sk_buff *bearer_msg(struct gtpu_dev *gdev,
 	return msg;
 }
 
-/* BEARER_NEW / BEARER_DELETED on the "events" group, if anyone listens */
-void gtpu_netlink_bearer_event(struct gtpu_dev *gdev,
-			       const struct gtpu_bearer *b, u8 cmd)
+static void bearer_event(struct gtpu_dev *gdev, const struct gtpu_bearer *b,
+			 u8 cmd, gfp_t gfp)
 {
 	struct sk_buff *msg;
 
 	if (!genl_has_listeners(&gtpu_genl_family, gdev->net, 0))
 		return;
-	msg = bearer_msg(gdev, b, 0, 0, cmd, cmd == GTPU_CMD_BEARER_DELETED,
-			 GFP_KERNEL);
+	msg = gtpu_nl_bearer_msg(gdev, b, 0, 0, cmd,
+				 cmd == GTPU_CMD_BEARER_DELETED, gfp);
 	if (msg)
 		genlmsg_multicast_netns(&gtpu_genl_family, gdev->net, msg, 0,
-					0, GFP_KERNEL);
+					0, gfp);
+}
+
+/* BEARER_NEW / BEARER_DELETED on the "events" group, if anyone listens */
+void gtpu_netlink_bearer_event(struct gtpu_dev *gdev,
+			       const struct gtpu_bearer *b, u8 cmd)
+{
+	bearer_event(gdev, b, cmd, GFP_KERNEL);
+}
+
+/* DOWNLINK_DATA (softirq) */
+void gtpu_netlink_bearer_event_atomic(struct gtpu_dev *gdev,
+				      const struct gtpu_bearer *b, u8 cmd)
+{
+	bearer_event(gdev, b, cmd, GFP_ATOMIC);
+}
+
+/* USAGE (softirq): the bearer and the meter's snapshot */
+void gtpu_netlink_usage_event(struct gtpu_dev *gdev,
+			      const struct gtpu_bearer *b,
+			      const struct gtpu_usage *u)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!genl_has_listeners(&gtpu_genl_family, gdev->net, 0))
+		return;
+	msg = genlmsg_new(BEARER_MSG_SIZE, GFP_ATOMIC);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &gtpu_genl_family, 0, GTPU_CMD_USAGE);
+	if (!hdr || nla_put_u32(msg, GTPU_A_IFINDEX, gdev->dev->ifindex) ||
+	    gtpu_nl_put_bearer(msg, b, false, u)) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&gtpu_genl_family, gdev->net, msg, 0, 0,
+				GFP_ATOMIC);
+}
+
+/* ERROR_INDICATION (softirq): the peer, the TEID, our bearer if found */
+void gtpu_netlink_err_ind_event(struct gtpu_dev *gdev,
+				const struct gtpu_addr *peer, u32 teid,
+				const struct gtpu_bearer *b)
+{
+	struct sk_buff *msg;
+	struct nlattr *nest;
+	void *hdr;
+
+	if (!genl_has_listeners(&gtpu_genl_family, gdev->net, 0))
+		return;
+	msg = genlmsg_new(BEARER_MSG_SIZE, GFP_ATOMIC);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &gtpu_genl_family, 0,
+			  GTPU_CMD_ERROR_INDICATION);
+	if (!hdr || nla_put_u32(msg, GTPU_A_IFINDEX, gdev->dev->ifindex))
+		goto free;
+	nest = nla_nest_start(msg, GTPU_A_ERR_IND);
+	if (!nest || nla_put_u32(msg, GTPU_ERR_IND_A_TEID, teid) ||
+	    (peer->family == AF_INET ?
+	     nla_put_in_addr(msg, GTPU_ERR_IND_A_PEER_IP4, peer->v4) :
+	     nla_put_in6_addr(msg, GTPU_ERR_IND_A_PEER_IP6, &peer->v6)))
+		goto free;
+	nla_nest_end(msg, nest);
+	if (b && gtpu_nl_put_bearer(msg, b, false, NULL))
+		goto free;
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&gtpu_genl_family, gdev->net, msg, 0, 0,
+				GFP_ATOMIC);
+	return;
+free:
+	nlmsg_free(msg);
 }
 
 /* ECHO_RESPONSE event (softirq) */
@@ -245,142 +355,6 @@ free:
 	nlmsg_free(msg);
 }
 
-static int add_checks(struct genl_info *info, const struct gtpu_bearer_cfg *cfg)
-{
-	if (!cfg->has_remote_teid) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[GTPU_A_BEARER],
-				    "missing REMOTE_TEID");
-		return -EINVAL;
-	}
-	if (!cfg->has_peer) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[GTPU_A_BEARER],
-				    "missing PEER_IP4 or PEER_IP6");
-		return -EINVAL;
-	}
-	if (!cfg->has_ue4 && !cfg->has_ue6) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[GTPU_A_BEARER],
-				    "need UE_IP4 or UE_IP6");
-		return -EINVAL;
-	}
-	return 0;
-}
-
-static int bearer_add_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct gtpu_bearer_cfg cfg;
-	struct gtpu_bearer *b;
-	struct gtpu_dev *gdev;
-	int err;
-
-	gdev = dev_from_info(info);
-	if (IS_ERR(gdev))
-		return PTR_ERR(gdev);
-	err = parse_bearer(info, &cfg);
-	if (!err)
-		err = add_checks(info, &cfg);
-	if (err)
-		goto out_put;
-	err = dev_lock(gdev, info->extack);
-	if (err)
-		goto out_put;
-	b = gtpu_bearer_insert(gdev, &cfg, info->extack);
-	if (IS_ERR(b))
-		err = PTR_ERR(b);
-	else
-		gtpu_netlink_bearer_event(gdev, b, GTPU_CMD_BEARER_NEW);
-	mutex_unlock(&gdev->lock);
-out_put:
-	gtpu_dev_put(gdev);
-	return err;
-}
-
-/* Common part of MOD, DEL and GET: device, cfg, lock, and the bearer */
-static struct gtpu_bearer *locked_bearer(struct genl_info *info,
-					 struct gtpu_dev **gdevp,
-					 struct gtpu_bearer_cfg *cfg)
-{
-	struct gtpu_dev *gdev;
-	struct gtpu_bearer *b;
-	int err;
-
-	gdev = dev_from_info(info);
-	if (IS_ERR(gdev))
-		return ERR_CAST(gdev);
-	err = parse_bearer(info, cfg);
-	if (!err)
-		err = dev_lock(gdev, info->extack);
-	if (err) {
-		gtpu_dev_put(gdev);
-		return ERR_PTR(err);
-	}
-	b = gtpu_bearer_lookup_teid(gdev, cfg->local_teid);
-	if (!b) {
-		mutex_unlock(&gdev->lock);
-		gtpu_dev_put(gdev);
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[GTPU_A_BEARER],
-				    "no bearer with this TEID");
-		return ERR_PTR(-ENOENT);
-	}
-	*gdevp = gdev;
-	return b;
-}
-
-static void unlock_put(struct gtpu_dev *gdev)
-{
-	mutex_unlock(&gdev->lock);
-	gtpu_dev_put(gdev);
-}
-
-static int bearer_mod_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct gtpu_bearer_cfg cfg;
-	struct gtpu_dev *gdev;
-	struct gtpu_bearer *b;
-	int err;
-
-	b = locked_bearer(info, &gdev, &cfg);
-	if (IS_ERR(b))
-		return PTR_ERR(b);
-	err = gtpu_bearer_modify(gdev, b, &cfg, info->extack);
-	unlock_put(gdev);
-	return err;
-}
-
-static int bearer_del_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct gtpu_bearer_cfg cfg;
-	struct gtpu_dev *gdev;
-	struct gtpu_bearer *b;
-
-	b = locked_bearer(info, &gdev, &cfg);
-	if (IS_ERR(b))
-		return PTR_ERR(b);
-	gtpu_netlink_bearer_event(gdev, b, GTPU_CMD_BEARER_DELETED);
-	gtpu_bearer_remove(gdev, b);
-	unlock_put(gdev);
-	return 0;
-}
-
-static int bearer_get_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct gtpu_bearer_cfg cfg;
-	struct gtpu_dev *gdev;
-	struct gtpu_bearer *b;
-	struct sk_buff *msg;
-
-	b = locked_bearer(info, &gdev, &cfg);
-	if (IS_ERR(b))
-		return PTR_ERR(b);
-	msg = bearer_msg(gdev, b, info->snd_portid, info->snd_seq,
-			 GTPU_CMD_BEARER_GET, true, GFP_KERNEL);
-	unlock_put(gdev);
-	if (!msg) {
-		NL_SET_ERR_MSG(info->extack, "cannot build the reply");
-		return -ENOMEM;
-	}
-	return genlmsg_reply(msg, info);
-}
-
 static int dev_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct gtpu_dev *gdev;
@@ -388,7 +362,7 @@ static int dev_get_doit(struct sk_buff *skb, struct genl_info *info)
 	void *hdr;
 	int err = -ENOMEM;
 
-	gdev = dev_from_info(info);
+	gdev = gtpu_nl_dev_from_info(info);
 	if (IS_ERR(gdev))
 		return PTR_ERR(gdev);
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
@@ -475,12 +449,12 @@ static int echo_doit(struct sk_buff *skb, struct genl_info *info)
 	u16 seq = 0;
 	int err;
 
-	gdev = dev_from_info(info);
+	gdev = gtpu_nl_dev_from_info(info);
 	if (IS_ERR(gdev))
 		return PTR_ERR(gdev);
 	err = echo_parse(info, gdev, &peer);
 	if (!err)
-		err = dev_lock(gdev, info->extack);
+		err = gtpu_nl_dev_lock(gdev, info->extack);
 	if (err)
 		goto out_put;
 	err = gtpu_echo_send(gdev, &peer, &seq);
@@ -505,31 +479,31 @@ out_put:
 static const struct genl_ops gtpu_genl_ops[] = {
 	{
 		.cmd = GTPU_CMD_BEARER_ADD,
-		.doit = bearer_add_doit,
+		.doit = gtpu_nl_bearer_add,
 		.policy = bearer_cmd_policy,
 		.maxattr = GTPU_A_MAX,
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = GTPU_CMD_BEARER_MOD,
-		.doit = bearer_mod_doit,
+		.doit = gtpu_nl_bearer_mod,
 		.policy = bearer_cmd_policy,
 		.maxattr = GTPU_A_MAX,
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = GTPU_CMD_BEARER_DEL,
-		.doit = bearer_del_doit,
+		.doit = gtpu_nl_bearer_del,
 		.policy = bearer_cmd_policy,
 		.maxattr = GTPU_A_MAX,
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = GTPU_CMD_BEARER_GET,
-		.doit = bearer_get_doit,
+		.doit = gtpu_nl_bearer_get,
 		.start = gtpu_nl_bearer_dump_start,
 		.dumpit = gtpu_nl_bearer_dump,
-		.policy = bearer_cmd_policy,
+		.policy = bearer_get_policy,
 		.maxattr = GTPU_A_MAX,
 	},
 	{
@@ -538,6 +512,13 @@ static const struct genl_ops gtpu_genl_ops[] = {
 		.dumpit = gtpu_nl_dev_dump,
 		.policy = dev_cmd_policy,
 		.maxattr = GTPU_A_MAX,
+	},
+	{
+		.cmd = GTPU_CMD_END_MARKER,
+		.doit = gtpu_nl_end_marker,
+		.policy = bearer_cmd_policy,
+		.maxattr = GTPU_A_MAX,
+		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = GTPU_CMD_ECHO,

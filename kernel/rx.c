@@ -146,6 +146,7 @@ static void rx_gpdu(struct gtpu_dev *gdev, struct sk_buff *skb,
 
 	b = gtpu_bearer_lookup_teid(gdev, h->teid);
 	if (!b) {
+		gtpu_signal_err_ind_send(gdev, skb, h->teid);
 		drop = GTPU_STATS_A_DROP_NO_TEID;
 		goto drop;
 	}
@@ -195,6 +196,16 @@ int gtpu_rx_encap(struct sock *sk, struct sk_buff *skb)
 	case GTPU_MSG_ECHO_REQ:
 		gtpu_stats_dev_add(gdev, GTPU_STATS_A_ECHO_REQ_RX, 1);
 		gtpu_echo_reply(gdev, skb, h.seq);
+		break;
+	case GTPU_MSG_ERR_IND:
+		if (!gtpu_signal_err_ind_rx(gdev, skb,
+					    sizeof(struct udphdr) + h.hlen)) {
+			gtpu_stats_dev_add(gdev, GTPU_STATS_A_DROP_MALFORMED, 1);
+			goto drop;
+		}
+		break;
+	case GTPU_MSG_END_MARKER:
+		gtpu_stats_dev_add(gdev, GTPU_STATS_A_END_MARKER_RX, 1);
 		break;
 	case GTPU_MSG_ECHO_RSP:
 		gtpu_stats_dev_add(gdev, GTPU_STATS_A_ECHO_RSP_RX, 1);

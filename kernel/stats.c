@@ -19,7 +19,7 @@ static void dev_add(struct gtpu_dev *gdev, int attr, u64 n)
 	struct gtpu_dev_stats *s = this_cpu_ptr(gdev->stats);
 
 	u64_stats_update_begin(&s->syncp);
-	u64_stats_add(&s->ctr[GTPU_CTR(attr)], n);
+	u64_stats_add(&s->ctr[gtpu_ctr(attr)], n);
 	u64_stats_update_end(&s->syncp);
 }
 
@@ -36,14 +36,16 @@ static void count_pair(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 	struct gtpu_dev_stats *ds = this_cpu_ptr(gdev->stats);
 
 	u64_stats_update_begin(&bs->syncp);
-	u64_stats_inc(&bs->ctr[GTPU_CTR(pkt_attr)]);
-	u64_stats_add(&bs->ctr[GTPU_CTR(byte_attr)], len);
+	u64_stats_inc(&bs->ctr[gtpu_bctr(pkt_attr)]);
+	u64_stats_add(&bs->ctr[gtpu_bctr(byte_attr)], len);
 	u64_stats_update_end(&bs->syncp);
 
 	u64_stats_update_begin(&ds->syncp);
-	u64_stats_inc(&ds->ctr[GTPU_CTR(pkt_attr)]);
-	u64_stats_add(&ds->ctr[GTPU_CTR(byte_attr)], len);
+	u64_stats_inc(&ds->ctr[gtpu_ctr(pkt_attr)]);
+	u64_stats_add(&ds->ctr[gtpu_ctr(byte_attr)], len);
 	u64_stats_update_end(&ds->syncp);
+
+	gtpu_meter_count(gdev, b, pkt_attr == GTPU_STATS_A_UL_PACKETS, len);
 }
 
 void gtpu_stats_rx_ok(struct gtpu_dev *gdev, struct gtpu_bearer *b,
@@ -58,19 +60,22 @@ void gtpu_stats_tx_ok(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 	count_pair(gdev, b, GTPU_STATS_A_DL_PACKETS, GTPU_STATS_A_DL_BYTES, len);
 }
 
-/* A drop charged to a bearer (DROP_BAD_SRC, DROP_TX) and to its device */
+/*
+ * A drop charged to a bearer (DROP_BAD_SRC, DROP_TX, DROP_IDLE) and to its
+ * device.  Caller has BH disabled.
+ */
 void gtpu_stats_bearer_drop(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 			    int attr)
 {
 	struct gtpu_bearer_stats *bs = this_cpu_ptr(b->stats);
 
 	u64_stats_update_begin(&bs->syncp);
-	u64_stats_inc(&bs->ctr[GTPU_CTR(attr)]);
+	u64_stats_inc(&bs->ctr[gtpu_bctr(attr)]);
 	u64_stats_update_end(&bs->syncp);
 	dev_add(gdev, attr, 1);
 }
 
-/* out[] gets GTPU_BEARER_NSTATS counters, indexed by GTPU_CTR(attr) */
+/* out[] gets GTPU_BEARER_NSTATS counters, indexed by gtpu_bctr(attr) */
 void gtpu_stats_bearer_fold(const struct gtpu_bearer *b, u64 *out)
 {
 	u64 v[GTPU_BEARER_NSTATS];
@@ -91,7 +96,7 @@ void gtpu_stats_bearer_fold(const struct gtpu_bearer *b, u64 *out)
 	}
 }
 
-/* out[] gets GTPU_DEV_NSTATS counters, indexed by GTPU_CTR(attr) */
+/* out[] gets GTPU_DEV_NSTATS counters, indexed by gtpu_ctr(attr) */
 void gtpu_stats_dev_fold(const struct gtpu_dev *gdev, u64 *out)
 {
 	u64 v[GTPU_DEV_NSTATS];
@@ -112,20 +117,51 @@ void gtpu_stats_dev_fold(const struct gtpu_dev *gdev, u64 *out)
 	}
 }
 
-/* Give b a zeroed counter slot (BEARER_ADD, under gdev->lock) */
+/* A free slot index in c, taken; GTPU_STATS_CHUNK if c is full */
+static unsigned int chunk_take(struct gtpu_stats_chunk *c)
+{
+	unsigned int i;
+
+	if (atomic_read(&c->nused) == GTPU_STATS_CHUNK)
+		return GTPU_STATS_CHUNK;
+	for (;;) {
+		i = find_first_zero_bit(c->used, GTPU_STATS_CHUNK);
+		if (i >= GTPU_STATS_CHUNK || !test_and_set_bit(i, c->used))
+			return i;
+	}
+}
+
+static struct gtpu_stats_chunk *next_chunk(struct gtpu_dev *gdev,
+					   struct gtpu_stats_chunk *c)
+{
+	if (list_is_last(&c->node, &gdev->stats_chunks))
+		return list_first_entry(&gdev->stats_chunks,
+					struct gtpu_stats_chunk, node);
+	return list_next_entry(c, node);
+}
+
+/*
+ * Give b a zeroed counter slot (BEARER_ADD, under gdev->lock).  stats_free
+ * (incremented by the RCU callbacks that give slots back) says whether a
+ * walk over the chunks can find one; the walk starts at stats_hint, the
+ * chunk that gave the last slot, and goes round the list once.  After a
+ * mass delete this fills the chunks one after the other instead of
+ * walking past every full chunk again for each bearer.
+ */
 int gtpu_stats_slot_get(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 {
-	struct gtpu_stats_chunk *c;
+	struct gtpu_stats_chunk *c = gdev->stats_hint;
 	unsigned int i;
 	int cpu;
 
 	lockdep_assert_held(&gdev->lock);
-	list_for_each_entry(c, &gdev->stats_chunks, node) {
-		if (atomic_read(&c->nused) == GTPU_STATS_CHUNK)
-			continue;
-		i = find_first_zero_bit(c->used, GTPU_STATS_CHUNK);
-		if (i < GTPU_STATS_CHUNK && !test_and_set_bit(i, c->used))
-			goto found;
+	if (c && atomic_read(&gdev->stats_free) > 0) {
+		do {
+			i = chunk_take(c);
+			if (i < GTPU_STATS_CHUNK)
+				goto found;
+			c = next_chunk(gdev, c);
+		} while (c != gdev->stats_hint);
 	}
 	c = kzalloc(sizeof(*c), GFP_KERNEL);
 	if (!c)
@@ -137,11 +173,15 @@ int gtpu_stats_slot_get(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 		kfree(c);
 		return -ENOMEM;
 	}
+	c->dev_free = &gdev->stats_free;
 	list_add(&c->node, &gdev->stats_chunks);
+	atomic_add(GTPU_STATS_CHUNK, &gdev->stats_free);
 	i = 0;
 	set_bit(i, c->used);
 found:
+	gdev->stats_hint = c;
 	atomic_inc(&c->nused);
+	atomic_dec(&gdev->stats_free);
 	b->stats = c->slots + i;
 	b->stats_chunk = c;
 	for_each_possible_cpu(cpu) {
@@ -162,6 +202,7 @@ void gtpu_stats_slot_put(struct gtpu_bearer *b)
 		return;
 	clear_bit(b->stats - c->slots, c->used);
 	atomic_dec(&c->nused);
+	atomic_inc(c->dev_free);
 }
 
 /* Device destructor, after rcu_barrier(): no slot is in use any more */
@@ -177,7 +218,7 @@ void gtpu_stats_chunks_free(struct gtpu_dev *gdev)
 	}
 }
 
-#define C(x) ctr[GTPU_CTR(GTPU_STATS_A_##x)]
+#define C(x) ctr[gtpu_ctr(GTPU_STATS_A_##x)]
 
 /* ndo_get_stats64: the device totals mapped onto the generic counters */
 void gtpu_stats_get64(struct net_device *dev, struct rtnl_link_stats64 *s)
@@ -192,24 +233,29 @@ void gtpu_stats_get64(struct net_device *dev, struct rtnl_link_stats64 *s)
 	s->rx_frame_errors = C(DROP_MALFORMED);
 	s->rx_errors = C(DROP_MALFORMED);
 	s->rx_dropped = C(DROP_BAD_SRC) + C(DROP_NO_TEID) + C(DROP_UNSUPPORTED);
-	s->tx_dropped = C(DROP_NO_BEARER) + C(DROP_TX);
+	s->tx_dropped = C(DROP_NO_BEARER) + C(DROP_TX) + C(DROP_IDLE);
 	s->tx_carrier_errors = C(DROP_TX);
 	s->tx_errors = C(DROP_TX);
 }
 
 #undef C
 
-/* Put a GTPU_STATS_A_* nest of n counters (n = bearer or device count) */
+/*
+ * Put a GTPU_STATS_A_* nest: the bearer's counters (n = GTPU_BEARER_NSTATS,
+ * indexed by gtpu_bctr) or a device's (GTPU_DEV_NSTATS, by gtpu_ctr).
+ */
 int gtpu_stats_put(struct sk_buff *skb, int attrtype, const u64 *ctr, int n)
 {
 	struct nlattr *nest;
-	int i;
+	int i, attr;
 
 	nest = nla_nest_start(skb, attrtype);
 	if (!nest)
 		return -EMSGSIZE;
 	for (i = 0; i < n; i++) {
-		if (nla_put_u64_64bit(skb, i + 1, ctr[i], GTPU_STATS_A_PAD)) {
+		attr = n == GTPU_BEARER_NSTATS ? gtpu_bctr_attr(i) :
+						 gtpu_ctr_attr(i);
+		if (nla_put_u64_64bit(skb, attr, ctr[i], GTPU_STATS_A_PAD)) {
 			nla_nest_cancel(skb, nest);
 			return -EMSGSIZE;
 		}

@@ -6,9 +6,11 @@
  *
  * gtpu_tx_udp() is also used by echo.c for Echo Requests and Responses.
  */
+#include <linux/icmpv6.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <net/dsfield.h>
+#include <net/icmp.h>
 #include <net/ip.h>
 #include <net/ip6_route.h>
 #include <net/ipv6_stubs.h>
@@ -27,9 +29,36 @@ unsigned int gtpu_tx_overhead(const struct gtpu_dev *gdev)
 	return ip + sizeof(struct udphdr) + GTPU_HLEN;
 }
 
+/*
+ * Path MTU (RFC 1191, RFC 8201): would skb (data at the GTP-U header, network
+ * header at the inner packet) with the outer IP (iphlen) and UDP headers
+ * exceed mtu?  An inner IPv4 packet with DF, or an inner IPv6 packet, is
+ * then answered with ICMP Fragmentation Needed / ICMPv6 Packet Too Big
+ * giving the largest inner packet that fits, and refused; other IPv4
+ * packets go out in outer fragments.  The ICMP needs the packet's route
+ * (skb_dst), so packets kept while their bearer was idle are fragmented.
+ */
+static bool too_big(struct sk_buff *skb, unsigned int mtu, unsigned int iphlen)
+{
+	unsigned int over = iphlen + sizeof(struct udphdr) + GTPU_HLEN;
+	unsigned int fit = mtu > over ? mtu - over : 0;
+
+	if (skb->len + iphlen + sizeof(struct udphdr) <= mtu || !skb_dst(skb))
+		return false;
+	if (skb->protocol == htons(ETH_P_IP)) {
+		if (!(ip_hdr(skb)->frag_off & htons(IP_DF)))
+			return false;
+		icmp_ndo_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED,
+			      htonl(fit));
+		return true;
+	}
+	icmpv6_ndo_send(skb, ICMPV6_PKT_TOOBIG, 0, max(fit, IPV6_MIN_MTU));
+	return true;
+}
+
 static int tx4(struct gtpu_dev *gdev, struct sk_buff *skb,
 	       const struct gtpu_addr *dst, const struct gtpu_addr *src,
-	       __be16 dport, u8 tos, struct dst_cache *cache)
+	       __be16 dport, u8 tos, struct dst_cache *cache, bool pmtu)
 {
 	struct rtable *rt = NULL;
 	__be32 saddr;
@@ -57,6 +86,10 @@ static int tx4(struct gtpu_dev *gdev, struct sk_buff *skb,
 		if (cache)
 			dst_cache_set_ip4(cache, &rt->dst, saddr);
 	}
+	if (pmtu && too_big(skb, dst_mtu(&rt->dst), sizeof(struct iphdr))) {
+		ip_rt_put(rt);
+		return -EMSGSIZE;
+	}
 	if (skb_cow_head(skb, LL_RESERVED_SPACE(rt->dst.dev) +
 			 sizeof(struct iphdr) + sizeof(struct udphdr))) {
 		ip_rt_put(rt);
@@ -72,7 +105,7 @@ static int tx4(struct gtpu_dev *gdev, struct sk_buff *skb,
 #if IS_ENABLED(CONFIG_IPV6)
 static int tx6(struct gtpu_dev *gdev, struct sk_buff *skb,
 	       const struct gtpu_addr *dst, const struct gtpu_addr *src,
-	       __be16 dport, u8 tos, struct dst_cache *cache)
+	       __be16 dport, u8 tos, struct dst_cache *cache, bool pmtu)
 {
 	struct sock *sk = gdev->sock6->sk;
 	struct in6_addr saddr, daddr = dst->v6;
@@ -101,6 +134,10 @@ static int tx6(struct gtpu_dev *gdev, struct sk_buff *skb,
 		if (cache)
 			dst_cache_set_ip6(cache, d, &saddr);
 	}
+	if (pmtu && too_big(skb, dst_mtu(d), sizeof(struct ipv6hdr))) {
+		dst_release(d);
+		return -EMSGSIZE;
+	}
 	if (skb_cow_head(skb, LL_RESERVED_SPACE(d->dev) +
 			 sizeof(struct ipv6hdr) + sizeof(struct udphdr))) {
 		dst_release(d);
@@ -121,26 +158,33 @@ static int tx6(struct gtpu_dev *gdev, struct sk_buff *skb,
  * NULL, is a peer's route cache; the caller has BH disabled.  On error the
  * skb is freed and a negative errno returned.
  */
-int gtpu_tx_udp(struct gtpu_dev *gdev, struct sk_buff *skb,
-		const struct gtpu_addr *dst, const struct gtpu_addr *src,
-		__be16 dport, u8 tos, struct dst_cache *cache)
+static int tx_udp(struct gtpu_dev *gdev, struct sk_buff *skb,
+		  const struct gtpu_addr *dst, const struct gtpu_addr *src,
+		  __be16 dport, u8 tos, struct dst_cache *cache, bool pmtu)
 {
 	int err = -EAFNOSUPPORT;
 
 	if (dst->family == AF_INET && gdev->sock4)
-		err = tx4(gdev, skb, dst, src, dport, tos, cache);
+		err = tx4(gdev, skb, dst, src, dport, tos, cache, pmtu);
 #if IS_ENABLED(CONFIG_IPV6)
 	else if (dst->family == AF_INET6 && gdev->sock6)
-		err = tx6(gdev, skb, dst, src, dport, tos, cache);
+		err = tx6(gdev, skb, dst, src, dport, tos, cache, pmtu);
 #endif
 	if (err)
 		kfree_skb(skb);
 	return err;
 }
 
+int gtpu_tx_udp(struct gtpu_dev *gdev, struct sk_buff *skb,
+		const struct gtpu_addr *dst, const struct gtpu_addr *src,
+		__be16 dport, u8 tos, struct dst_cache *cache)
+{
+	return tx_udp(gdev, skb, dst, src, dport, tos, cache, false);
+}
+
 /* Find the bearer for the packet's destination; caller holds RCU */
 static struct gtpu_bearer *dl_lookup(struct gtpu_dev *gdev,
-				     struct sk_buff *skb, u8 *tos)
+				     struct sk_buff *skb)
 {
 	struct gtpu_ue_key key;
 	struct gtpu_ue *ue;
@@ -151,14 +195,12 @@ static struct gtpu_bearer *dl_lookup(struct gtpu_dev *gdev,
 		if (!pskb_may_pull(skb, sizeof(struct iphdr)))
 			return NULL;
 		gtpu_ue_key_v4(&key, ip_hdr(skb)->daddr);
-		*tos = ip_hdr(skb)->tos;
 		idx = GTPU_UE4;
 		break;
 	case htons(ETH_P_IPV6):
 		if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)))
 			return NULL;
 		gtpu_ue_key_v6(&key, &ipv6_hdr(skb)->daddr);
-		*tos = ipv6_get_dsfield(ipv6_hdr(skb));
 		idx = GTPU_UE6;
 		break;
 	default:
@@ -170,6 +212,14 @@ static struct gtpu_bearer *dl_lookup(struct gtpu_dev *gdev,
 	/* One bearer per UE address today; a TFT will choose among several */
 	return list_first_or_null_rcu(&ue->bearers, struct gtpu_bearer,
 				      ue_node[idx]);
+}
+
+/* TOS / traffic class of the inner packet (its header was pulled) */
+static u8 inner_tos(const struct sk_buff *skb)
+{
+	if (skb->protocol == htons(ETH_P_IP))
+		return ip_hdr(skb)->tos;
+	return ipv6_get_dsfield(ipv6_hdr(skb));
 }
 
 /* Push the 8-octet G-PDU header: no optional fields (TS 29.281 5.1) */
@@ -184,39 +234,50 @@ static void push_gpdu_header(struct sk_buff *skb, __be32 teid)
 	memcpy(h + 4, &teid, sizeof(teid));
 }
 
+/*
+ * Encapsulate skb (an inner IP packet, network header set) for b and send
+ * it; counted as DL or DROP_TX.  Caller holds RCU with BH disabled.
+ */
+void gtpu_tx_bearer(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		    struct sk_buff *skb)
+{
+	struct gtpu_peer *peer;
+	unsigned int len = skb->len;
+	u8 tos = inner_tos(skb);
+	int err;
+
+	if (skb_cow_head(skb, gdev->dev->needed_headroom) ||
+	    udp_tunnel_handle_offloads(skb, true)) {
+		gtpu_stats_bearer_drop(gdev, b, GTPU_STATS_A_DROP_TX);
+		kfree_skb(skb);
+		return;
+	}
+	push_gpdu_header(skb, READ_ONCE(b->remote_teid));
+	peer = rcu_dereference(b->peer);
+	err = tx_udp(gdev, skb, &peer->addr, NULL, gdev->port, tos,
+		     &peer->dst_cache, true);
+	if (err == -EMSGSIZE)
+		gtpu_stats_dev_add(gdev, GTPU_STATS_A_DROP_TOO_BIG, 1);
+	else if (err)
+		gtpu_stats_bearer_drop(gdev, b, GTPU_STATS_A_DROP_TX);
+	else
+		gtpu_stats_tx_ok(gdev, b, len);
+}
+
 /* ndo_start_xmit (LLTX, runs under rcu_read_lock_bh) */
 netdev_tx_t gtpu_tx_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct gtpu_dev *gdev = netdev_priv(dev);
 	struct gtpu_bearer *b;
-	struct gtpu_peer *peer;
-	unsigned int len;
-	u8 tos = 0;
 
 	rcu_read_lock();
-	b = dl_lookup(gdev, skb, &tos);
+	b = dl_lookup(gdev, skb);
 	if (unlikely(!b)) {
 		gtpu_stats_dev_add(gdev, GTPU_STATS_A_DROP_NO_BEARER, 1);
-		goto drop;
+		kfree_skb(skb);
+	} else if (!gtpu_idle_enqueue(gdev, b, skb)) {
+		gtpu_tx_bearer(gdev, b, skb);
 	}
-	len = skb->len;
-	if (skb_cow_head(skb, dev->needed_headroom) ||
-	    udp_tunnel_handle_offloads(skb, true)) {
-		gtpu_stats_bearer_drop(gdev, b, GTPU_STATS_A_DROP_TX);
-		goto drop;
-	}
-	push_gpdu_header(skb, READ_ONCE(b->remote_teid));
-	peer = rcu_dereference(b->peer);
-	if (gtpu_tx_udp(gdev, skb, &peer->addr, NULL, gdev->port, tos,
-			&peer->dst_cache))
-		gtpu_stats_bearer_drop(gdev, b, GTPU_STATS_A_DROP_TX);
-	else
-		gtpu_stats_tx_ok(gdev, b, len);
 	rcu_read_unlock();
-	return NETDEV_TX_OK;
-
-drop:
-	rcu_read_unlock();
-	kfree_skb(skb);
 	return NETDEV_TX_OK;
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Send one hand-built generic netlink request to the gtpu family and print
-how the kernel answered: "ok", or "error <ERRNO>: <extack message>".  Used by
+how the kernel answered: "ok", or "error <ERRNO>: <extack message>", followed
+by " (offset N)" when the kernel named the attribute at fault (N counts
+from the start of the request's nlmsghdr).  Used by
 the selftests to feed gtpu.ko input that gtpuctl would never build.
 
     nlraw.py CMD ATTR...
@@ -19,7 +21,7 @@ NETLINK_GENERIC = 16
 NLM_F_REQUEST, NLM_F_ACK, NLM_F_DUMP = 1, 4, 0x300
 NLMSG_ERROR, NLMSG_DONE = 2, 3
 NETLINK_EXT_ACK = 11
-NLMSGERR_ATTR_MSG = 1
+NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS = 1, 2
 NLA_F_NESTED = 0x8000
 GENL_ID_CTRL, CTRL_CMD_GETFAMILY, CTRL_ATTR_FAMILY_ID, CTRL_ATTR_FAMILY_NAME = 0x10, 3, 1, 2
 
@@ -125,8 +127,12 @@ def main():
                     return 0
                 inner_len = struct.unpack_from("=I", data, off + 20)[0]
                 tlv_off = off + 20 + (16 if fl & 0x100 else inner_len)  # NLM_F_CAPPED
-                msg = parse_attrs(data[tlv_off:off + ln]).get(NLMSGERR_ATTR_MSG, b"").rstrip(b"\0").decode()
-                print("error %s: %s" % (errno.errorcode.get(err, str(err)), msg))
+                tlvs = parse_attrs(data[tlv_off:off + ln])
+                msg = tlvs.get(NLMSGERR_ATTR_MSG, b"").rstrip(b"\0").decode()
+                where = ""
+                if NLMSGERR_ATTR_OFFS in tlvs:
+                    where = " (offset %d)" % struct.unpack("=I", tlvs[NLMSGERR_ATTR_OFFS][:4])[0]
+                print("error %s: %s%s" % (errno.errorcode.get(err, str(err)), msg, where))
                 return 1
             if typ == NLMSG_DONE:
                 print("ok")

@@ -58,9 +58,11 @@ int gtpnl_sock_setup(struct gtpnl *h, struct mnl_socket *nl)
 static int family_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct gtpnl *h = data;
+	int err;
 
-	return gtpnl_parse_family(nlh, GTPU_GENL_MCGRP_EVENTS, &h->family,
-				  &h->mcgrp_events);
+	err = gtpnl_parse_family(nlh, GTPU_GENL_MCGRP_EVENTS, &h->family,
+				 &h->mcgrp_events);
+	return err ? err : gtpnl_parse_family_version(nlh, &h->family_version);
 }
 
 int gtpnl_need_family(struct gtpnl *h)
@@ -137,7 +139,17 @@ static bool is_event(const struct gtpnl *h, const struct nlmsghdr *nlh)
 	if (!h->subscribed || !h->family || nlh->nlmsg_type != h->family ||
 	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*g))
 		return false;
-	return g->cmd >= GTPU_CMD_BEARER_NEW;
+	switch (g->cmd) {
+	case GTPU_CMD_BEARER_NEW:
+	case GTPU_CMD_BEARER_DELETED:
+	case GTPU_CMD_ECHO_RESPONSE:
+	case GTPU_CMD_DOWNLINK_DATA:
+	case GTPU_CMD_USAGE:
+	case GTPU_CMD_ERROR_INDICATION:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /*
@@ -258,6 +270,35 @@ int gtpnl_bearer_del(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in)
 	return bearer_do(h, GTPU_CMD_BEARER_DEL, &b, NULL, NULL);
 }
 
+int gtpnl_bearer_idle(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in)
+{
+	struct gtpnl_bearer b = {
+		.ifindex = ifindex, .teid_in = teid_in,
+		.have = GTPNL_B_STATE, .state = GTPU_BEARER_STATE_IDLE,
+	};
+
+	return bearer_do(h, GTPU_CMD_BEARER_MOD, &b, NULL, NULL);
+}
+
+int gtpnl_end_marker(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in)
+{
+	struct gtpnl_bearer b = { .ifindex = ifindex, .teid_in = teid_in };
+
+	return bearer_do(h, GTPU_CMD_END_MARKER, &b, NULL, NULL);
+}
+
+int gtpnl_bearer_active(struct gtpnl *h, const struct gtpnl_bearer *b)
+{
+	struct gtpnl_bearer a = {
+		.ifindex = b->ifindex, .teid_in = b->teid_in,
+		.have = GTPNL_B_STATE | (b->have & (GTPNL_B_TEID_OUT | GTPNL_B_PEER)),
+		.state = GTPU_BEARER_STATE_ACTIVE, .teid_out = b->teid_out,
+		.peer_family = b->peer_family, .peer = b->peer,
+	};
+
+	return bearer_do(h, GTPU_CMD_BEARER_MOD, &a, NULL, NULL);
+}
+
 struct one_ctx {
 	void *out;
 	bool found;
@@ -279,6 +320,26 @@ int gtpnl_bearer_get(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in,
 	struct one_ctx c = { .out = out };
 	int err = bearer_do(h, GTPU_CMD_BEARER_GET, &b, bearer_one_cb, &c);
 
+	if (!err && !c.found)
+		return gtpnl_fail(h, -EBADMSG, "no bearer in the kernel's reply");
+	return err;
+}
+
+int gtpnl_bearer_get_flags(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in,
+			   uint32_t flags, struct gtpnl_bearer *out)
+{
+	struct one_ctx c = { .out = out };
+	struct nlmsghdr *nlh;
+	int err = gtpnl_need_family(h);
+
+	if (err)
+		return err;
+	nlh = gtpnl_msg_bearer_get(h->req, sizeof(h->req), h->family, 0,
+				   ifindex, teid_in, flags);
+	if (!nlh)
+		return gtpnl_fail(h, -EMSGSIZE, "request too large");
+	nlh->nlmsg_flags |= NLM_F_ACK;
+	err = gtpnl_talk(h, h->genl, nlh, bearer_one_cb, &c, NULL);
 	if (!err && !c.found)
 		return gtpnl_fail(h, -EBADMSG, "no bearer in the kernel's reply");
 	return err;

@@ -70,6 +70,12 @@ enum {
 	GTPNL_B_EBI		= 1 << 4,
 	GTPNL_B_COOKIE		= 1 << 5,
 	GTPNL_B_STATS		= 1 << 6,	/* replies only */
+	GTPNL_B_STATE		= 1 << 7,	/* state: GTPU_BEARER_STATE_* */
+	GTPNL_B_QUEUED		= 1 << 8,	/* replies only */
+	GTPNL_B_THRESHOLD	= 1 << 9,	/* thr_*: request (re)arms the
+						 * meter (all zero disarms);
+						 * reply: armed thresholds */
+	GTPNL_B_USAGE		= 1 << 10,	/* usage: replies and events */
 };
 
 /*
@@ -90,10 +96,17 @@ struct gtpnl_bearer {
 	uint8_t ebi;
 	uint64_t cookie;
 	struct gtpnl_stats stats;
+	uint8_t state;				/* GTPU_BEARER_STATE_* */
+	uint32_t queued;			/* packets queued while idle */
+	uint64_t thr_total, thr_ul, thr_dl;	/* bytes, 0: none */
+	struct gtpnl_stats usage;		/* UL/DL packets and bytes */
 };
 
-/* Dump filters; zero/false fields do not filter. */
+/* Dump filters; zero/false fields do not filter.  flags: GTPU_F_* sent
+ * with the dump (GTPU_F_USAGE_CLEAR: every bearer's usage is read and
+ * cleared). */
 struct gtpnl_bearer_filter {
+	uint32_t flags;
 	uint32_t ifindex;
 	bool have_ue4;
 	struct in_addr ue4;
@@ -108,6 +121,7 @@ enum {
 	GTPNL_D_RESTART		= 1 << 3,
 	GTPNL_D_N_BEARERS	= 1 << 4,
 	GTPNL_D_STATS		= 1 << 5,
+	GTPNL_D_IDLE		= 1 << 6,	/* the three idle_* fields */
 };
 
 /* A gtpu device as GTPU_CMD_DEV_GET describes it. */
@@ -121,6 +135,9 @@ struct gtpnl_dev {
 	uint8_t restart_counter;
 	uint32_t n_bearers;
 	struct gtpnl_stats stats;
+	uint32_t idle_qlen;
+	uint32_t idle_qlen_dev;
+	uint32_t idle_queued;
 };
 
 enum {
@@ -140,12 +157,25 @@ struct gtpnl_echo {
 	uint64_t rtt_ns;
 };
 
-/* A multicast event: cmd is GTPU_CMD_BEARER_NEW/_DELETED/ECHO_RESPONSE. */
+/* A GTPU_CMD_ERROR_INDICATION event: the peer does not know its TEID
+ * @teid; @bearer is ours towards it, if the kernel found one. */
+struct gtpnl_err_ind {
+	uint32_t ifindex;
+	uint32_t teid;
+	int peer_family;
+	union gtpnl_addr peer;
+	bool have_bearer;
+	struct gtpnl_bearer bearer;
+};
+
+/* A multicast event: cmd is GTPU_CMD_BEARER_NEW/_DELETED/DOWNLINK_DATA/
+ * USAGE (bearer), ECHO_RESPONSE (echo) or ERROR_INDICATION (err_ind). */
 struct gtpnl_event {
 	uint8_t cmd;
 	union {
 		struct gtpnl_bearer bearer;
 		struct gtpnl_echo echo;
+		struct gtpnl_err_ind err_ind;
 	};
 };
 
@@ -155,6 +185,8 @@ enum {
 	GTPNL_L_LOCAL6		= 1 << 1,
 	GTPNL_L_PORT		= 1 << 2,
 	GTPNL_L_RESTART		= 1 << 3,
+	GTPNL_L_IDLE_QLEN	= 1 << 4,
+	GTPNL_L_IDLE_QLEN_DEV	= 1 << 5,
 };
 
 struct gtpnl_link {
@@ -167,6 +199,8 @@ struct gtpnl_link {
 	uint8_t restart_counter;
 	uint32_t mtu;
 	unsigned int flags;			/* IFF_UP, ... */
+	uint32_t idle_qlen;
+	uint32_t idle_qlen_dev;
 };
 
 /*
@@ -193,8 +227,19 @@ uint16_t gtpnl_family(struct gtpnl *h);
 int gtpnl_bearer_add(struct gtpnl *h, const struct gtpnl_bearer *b);
 int gtpnl_bearer_mod(struct gtpnl *h, const struct gtpnl_bearer *b);
 int gtpnl_bearer_del(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in);
+/* BEARER_MOD with STATE IDLE: downlink is queued, DOWNLINK_DATA raised. */
+int gtpnl_bearer_idle(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in);
+/* BEARER_MOD with STATE ACTIVE and, if set in b->have, a new TEID_OUT and
+ * PEER: the queue is sent to the (new) remote end. */
+int gtpnl_bearer_active(struct gtpnl *h, const struct gtpnl_bearer *b);
+/* GTPU_CMD_END_MARKER: one End Marker to the bearer's current remote end. */
+int gtpnl_end_marker(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in);
 int gtpnl_bearer_get(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in,
 		     struct gtpnl_bearer *out);
+/* BEARER_GET with GTPU_F_* flags (GTPU_F_USAGE_CLEAR: out->usage is the
+ * usage since the previous clear, which this call clears). */
+int gtpnl_bearer_get_flags(struct gtpnl *h, uint32_t ifindex, uint32_t teid_in,
+			   uint32_t flags, struct gtpnl_bearer *out);
 /* Returns -EINTR (after delivering every bearer) if the dump raced a change. */
 int gtpnl_bearer_dump(struct gtpnl *h, const struct gtpnl_bearer_filter *f,
 		      gtpnl_bearer_cb cb, void *data);
@@ -212,15 +257,22 @@ int gtpnl_events_read(struct gtpnl *h, gtpnl_event_cb cb, void *data);
 
 /* ------------------------------------------------------------- batch --- */
 /*
- * Queue many BEARER_ADDs into one buffer and send them with one sendmsg.
- * Only the last message asks for an ACK; failures are reported through
- * the callback with their queue index and extack text.  bufsize 0 picks
- * a default (64 KiB, about 750 bearers).
+ * Queue many BEARER_ADDs and BEARER_DELs into one buffer and send them with
+ * one sendmsg.  Consecutive entries of the same command and device are
+ * packed into one message of up to GTPU_BEARERS_PER_MSG_MAX bearers (one
+ * per message with a kernel older than family version 2).  Failures are
+ * reported through the callback, once per failed entry, with its queue
+ * index and the kernel's extack text; the other entries of a message the
+ * kernel refused as a whole are sent again, so each entry succeeds or
+ * fails on its own, as if sent alone.  bufsize 0 picks a default (256 KiB,
+ * about 4800 bearers).
  */
 struct gtpnl_batch *gtpnl_batch_new(struct gtpnl *h, size_t bufsize);
 void gtpnl_batch_free(struct gtpnl_batch *b);
 /* -ENOSPC: the buffer is full, flush and queue again. */
 int gtpnl_batch_add_bearer(struct gtpnl_batch *b, const struct gtpnl_bearer *br);
+int gtpnl_batch_del_bearer(struct gtpnl_batch *b, uint32_t ifindex,
+			   uint32_t teid_in);
 unsigned int gtpnl_batch_count(const struct gtpnl_batch *b);
 /* Sends and waits; returns the number of failed messages, or -errno if the
  * batch as a whole failed (-ENOBUFS: some error reports were lost). */
@@ -243,9 +295,19 @@ struct nlmsghdr *gtpnl_msg_genl(void *buf, size_t len, uint16_t family,
 struct nlmsghdr *gtpnl_msg_bearer(void *buf, size_t len, uint16_t family,
 				  uint8_t cmd, uint16_t flags, uint32_t seq,
 				  const struct gtpnl_bearer *b);
+/* Appends one more GTPU_A_BEARER nest to a message of gtpnl_msg_bearer()
+ * (BEARER_ADD/DEL take several); @len is the room from nlh on.  The bytes
+ * past the message must be zero.  NULL if it does not fit (the message is
+ * then unchanged). */
+struct nlmsghdr *gtpnl_msg_bearer_append(struct nlmsghdr *nlh, size_t len,
+					 const struct gtpnl_bearer *b);
 struct nlmsghdr *gtpnl_msg_bearer_dump(void *buf, size_t len, uint16_t family,
 				       uint32_t seq,
 				       const struct gtpnl_bearer_filter *f);
+/* BEARER_GET do with GTPU_A_FLAGS */
+struct nlmsghdr *gtpnl_msg_bearer_get(void *buf, size_t len, uint16_t family,
+				      uint32_t seq, uint32_t ifindex,
+				      uint32_t teid_in, uint32_t flags);
 struct nlmsghdr *gtpnl_msg_dev_get(void *buf, size_t len, uint16_t family,
 				   uint32_t seq, uint32_t ifindex);
 struct nlmsghdr *gtpnl_msg_echo(void *buf, size_t len, uint16_t family,
@@ -257,12 +319,19 @@ struct nlmsghdr *gtpnl_msg_getfamily(void *buf, size_t len, uint32_t seq,
 int gtpnl_parse_bearer(const struct nlmsghdr *nlh, struct gtpnl_bearer *b);
 int gtpnl_parse_dev(const struct nlmsghdr *nlh, struct gtpnl_dev *d);
 int gtpnl_parse_echo(const struct nlmsghdr *nlh, struct gtpnl_echo *e);
+int gtpnl_parse_err_ind(const struct nlmsghdr *nlh, struct gtpnl_err_ind *e);
 /* Any gtpu message: sets ev->cmd; -EOPNOTSUPP if not an event command. */
 int gtpnl_parse_event(const struct nlmsghdr *nlh, struct gtpnl_event *ev);
 /* CTRL_CMD_NEWFAMILY reply: family id and the id of multicast group
  * @grp (0 if absent). */
 int gtpnl_parse_family(const struct nlmsghdr *nlh, const char *grp,
 		       uint16_t *id, uint32_t *grp_id);
+/* CTRL_CMD_NEWFAMILY reply: the family's version (CTRL_ATTR_VERSION). */
+int gtpnl_parse_family_version(const struct nlmsghdr *nlh, uint32_t *version);
+/* NLMSG_ERROR with NLM_F_ACK_TLVS: the offset (from the start of the
+ * request) of the attribute the kernel blamed (NLMSGERR_ATTR_OFFS);
+ * -ENOENT if none. */
+int gtpnl_parse_error_offset(const struct nlmsghdr *nlh, uint32_t *off);
 /* NLMSG_ERROR: *err gets the (negative) error, msg the extack text (or a
  * description of a missing attribute), "" if none. */
 int gtpnl_parse_error(const struct nlmsghdr *nlh, int *err, char *msg,

@@ -76,26 +76,37 @@ int gtpnl_arg_prefix6(const char *s, struct in6_addr *a, uint8_t *plen)
 
 enum kw {
 	KW_DEV, KW_TEID_IN, KW_TEID_OUT, KW_PEER, KW_UE, KW_UE6, KW_EBI,
-	KW_COOKIE, KW__N
+	KW_COOKIE, KW_THR, KW_THR_UL, KW_THR_DL, KW__N
 };
 
 #define M_ADD	(1u << GTPNL_ARG_ADD)
 #define M_MOD	(1u << GTPNL_ARG_MOD)
 #define M_DEL	(1u << GTPNL_ARG_DEL)
+#define M_IDLE	(1u << GTPNL_ARG_IDLE)
+#define M_ACT	(1u << GTPNL_ARG_ACTIVE)
+#define M_EM	(1u << GTPNL_ARG_END_MARKER)
+#define M_ALL	(M_ADD | M_MOD | M_DEL | M_IDLE | M_ACT | M_EM)
+
+/* A keyword: its name and length, where it may and must appear */
+#define KW(name, modes, required) { name, sizeof(name) - 1, modes, required }
 
 static const struct {
 	const char *name;
+	size_t len;		/* strlen(name) */
 	unsigned int modes;	/* where the keyword may appear */
 	unsigned int required;	/* where it must appear */
 } keywords[KW__N] = {
-	[KW_DEV]	= { "dev",	M_ADD | M_MOD | M_DEL, M_ADD | M_MOD | M_DEL },
-	[KW_TEID_IN]	= { "teid-in",	M_ADD | M_MOD | M_DEL, M_ADD | M_MOD | M_DEL },
-	[KW_TEID_OUT]	= { "teid-out",	M_ADD | M_MOD, M_ADD },
-	[KW_PEER]	= { "peer",	M_ADD | M_MOD, M_ADD },
-	[KW_UE]		= { "ue",	M_ADD, 0 },
-	[KW_UE6]	= { "ue6",	M_ADD, 0 },
-	[KW_EBI]	= { "ebi",	M_ADD | M_MOD, 0 },
-	[KW_COOKIE]	= { "cookie",	M_ADD | M_MOD, 0 },
+	[KW_DEV]	= KW("dev",	M_ALL, M_ALL),
+	[KW_TEID_IN]	= KW("teid-in",	M_ALL, M_ALL),
+	[KW_TEID_OUT]	= KW("teid-out",	M_ADD | M_MOD | M_ACT, M_ADD),
+	[KW_PEER]	= KW("peer",	M_ADD | M_MOD | M_ACT, M_ADD),
+	[KW_UE]		= KW("ue",	M_ADD, 0),
+	[KW_UE6]	= KW("ue6",	M_ADD, 0),
+	[KW_EBI]	= KW("ebi",	M_ADD | M_MOD, 0),
+	[KW_COOKIE]	= KW("cookie",	M_ADD | M_MOD, 0),
+	[KW_THR]	= KW("threshold",	M_ADD | M_MOD, 0),
+	[KW_THR_UL]	= KW("threshold-ul",	M_ADD | M_MOD, 0),
+	[KW_THR_DL]	= KW("threshold-dl",	M_ADD | M_MOD, 0),
 };
 
 static int bad(struct gtpnl_arg_err *e, const char *arg, const char *why)
@@ -113,7 +124,7 @@ static int bearer_value(enum kw k, const char *v, struct gtpnl_bearer *b,
 
 	switch (k) {
 	case KW_DEV:
-		if (!*v || strlen(v) >= IF_NAMESIZE)
+		if (!*v || strnlen(v, IF_NAMESIZE) >= IF_NAMESIZE)
 			return bad(e, v, "not a valid device name");
 		*dev = v;
 		return 0;
@@ -154,6 +165,19 @@ static int bearer_value(enum kw k, const char *v, struct gtpnl_bearer *b,
 		b->cookie = n;
 		b->have |= GTPNL_B_COOKIE;
 		return 0;
+	case KW_THR:
+	case KW_THR_UL:
+	case KW_THR_DL:
+		if (gtpnl_arg_num(v, UINT64_MAX, &n))
+			return bad(e, v, "threshold must be a number of bytes");
+		if (k == KW_THR)
+			b->thr_total = n;
+		else if (k == KW_THR_UL)
+			b->thr_ul = n;
+		else
+			b->thr_dl = n;
+		b->have |= GTPNL_B_THRESHOLD;
+		return 0;
 	default:
 		return bad(e, v, "internal error");
 	}
@@ -161,9 +185,18 @@ static int bearer_value(enum kw k, const char *v, struct gtpnl_bearer *b,
 
 static int find_kw(const char *s, unsigned int mode)
 {
-	for (int k = 0; k < KW__N; k++)
-		if (!strcmp(s, keywords[k].name) && (keywords[k].modes & mode))
-			return k;
+	/* length and last letter rule out most keywords before the compare
+	 * (gtpuctl -batch parses hundreds of thousands of lines) */
+	size_t n = strlen(s);
+
+	for (int k = 0; k < KW__N; k++) {
+		const char *name = keywords[k].name;
+
+		if (n != keywords[k].len || name[n - 1] != s[n - 1] ||
+		    memcmp(s, name, n) || !(keywords[k].modes & mode))
+			continue;
+		return k;
+	}
 	return -1;
 }
 
@@ -197,8 +230,13 @@ int gtpnl_arg_bearer(int argc, char **argv, enum gtpnl_arg_mode mode,
 		return bad(e, "ue", NULL);
 	if (mode == GTPNL_ARG_MOD &&
 	    !(b->have & (GTPNL_B_TEID_OUT | GTPNL_B_PEER | GTPNL_B_EBI |
-			 GTPNL_B_COOKIE)))
-		return bad(e, "teid-out|peer|ebi|cookie", NULL);
+			 GTPNL_B_COOKIE | GTPNL_B_THRESHOLD)))
+		return bad(e, "teid-out|peer|ebi|cookie|threshold", NULL);
+	if (mode == GTPNL_ARG_IDLE || mode == GTPNL_ARG_ACTIVE) {
+		b->have |= GTPNL_B_STATE;
+		b->state = mode == GTPNL_ARG_IDLE ? GTPU_BEARER_STATE_IDLE :
+						    GTPU_BEARER_STATE_ACTIVE;
+	}
 	return 0;
 }
 
@@ -210,20 +248,26 @@ void gtpnl_arg_strerror(const struct gtpnl_arg_err *e, char *buf, size_t len)
 		snprintf(buf, len, "argument \"%s\" is required", e->arg);
 }
 
+/* isspace() in the "C" locale, without the locale lookup */
+static bool blank(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 int gtpnl_arg_split(char *line, char **argv, int max)
 {
 	int n = 0;
 	char *p = line;
 
 	for (;;) {
-		while (*p && isspace((unsigned char)*p))
+		while (*p && blank(*p))
 			p++;
 		if (!*p || *p == '#')
 			break;
 		if (n >= max)
 			return -E2BIG;
 		argv[n++] = p;
-		while (*p && !isspace((unsigned char)*p))
+		while (*p && !blank(*p))
 			p++;
 		if (!*p)
 			break;

@@ -29,13 +29,18 @@ int gtpnl_arg_addr4(const char *s, struct in_addr *a);
 int gtpnl_arg_prefix6(const char *s, struct in6_addr *a, uint8_t *plen);
 
 enum gtpnl_arg_mode {
-	GTPNL_ARG_ADD,		/* dev teid-in teid-out peer ue|ue6 [ebi] [cookie] */
-	GTPNL_ARG_MOD,		/* dev teid-in and any of teid-out peer ebi cookie */
+	GTPNL_ARG_ADD,		/* dev teid-in teid-out peer ue|ue6 [ebi] [cookie]
+				 * [threshold[-ul|-dl] BYTES] */
+	GTPNL_ARG_MOD,		/* dev teid-in and any of teid-out peer ebi cookie
+				 * threshold threshold-ul threshold-dl */
 	GTPNL_ARG_DEL,		/* dev teid-in */
+	GTPNL_ARG_IDLE,		/* dev teid-in (sets STATE IDLE) */
+	GTPNL_ARG_ACTIVE,	/* dev teid-in [teid-out] [peer] (STATE ACTIVE) */
+	GTPNL_ARG_END_MARKER,	/* dev teid-in */
 };
 
 /*
- * Parses the words after "bearer add|mod|del".  Fills *b (ifindex left 0)
+ * Parses the words after "bearer add|mod|del|idle|active".  Fills *b (ifindex left 0)
  * and *dev (points into argv).  0, or -EINVAL with *e set.
  */
 int gtpnl_arg_bearer(int argc, char **argv, enum gtpnl_arg_mode mode,

@@ -11,6 +11,10 @@
 /* Largest request we build (a bearer with every attribute is ~130 bytes). */
 #define GTPNL_MSG_MAX	512
 
+/* Offset of GTPU_A_IFINDEX's payload in a message of gtpnl_msg_bearer()
+ * (it is the first attribute): nlmsghdr, genlmsghdr, nlattr. */
+#define GTPNL_IFINDEX_OFF	(MNL_NLMSG_HDRLEN + MNL_ALIGN(4) + MNL_ATTR_HDRLEN)
+
 /* Attribute shapes checked by gtpnl_attr_walk(). */
 enum gtpnl_shape {
 	GTPNL_ANY,		/* unchecked (or not expected: ignored) */
@@ -45,6 +49,7 @@ struct gtpnl {
 	uint32_t genl_portid;
 	uint32_t rtnl_portid;
 	uint16_t family;		/* 0: not resolved yet / absent */
+	uint32_t family_version;	/* CTRL_ATTR_VERSION of the family */
 	uint32_t mcgrp_events;
 	uint32_t seq;
 	bool subscribed;		/* joined the events group */

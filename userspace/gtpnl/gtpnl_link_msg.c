@@ -43,6 +43,12 @@ static bool put_info_data(struct nlmsghdr *nlh, size_t len,
 	if (ok && (l->have & GTPNL_L_RESTART))
 		ok = mnl_attr_put_u8_check(nlh, len, IFLA_GTPU_RESTART_COUNTER,
 					   l->restart_counter);
+	if (ok && (l->have & GTPNL_L_IDLE_QLEN))
+		ok = mnl_attr_put_u32_check(nlh, len, IFLA_GTPU_IDLE_QLEN,
+					    l->idle_qlen);
+	if (ok && (l->have & GTPNL_L_IDLE_QLEN_DEV))
+		ok = mnl_attr_put_u32_check(nlh, len, IFLA_GTPU_IDLE_QLEN_DEV,
+					    l->idle_qlen_dev);
 	if (ok)
 		mnl_attr_nest_end(nlh, data);
 	return ok;
@@ -107,6 +113,8 @@ static const uint8_t gtpu_shapes[IFLA_GTPU_MAX + 1] = {
 	[IFLA_GTPU_LOCAL6] = GTPNL_BIN16,
 	[IFLA_GTPU_PORT] = GTPNL_U16,
 	[IFLA_GTPU_RESTART_COUNTER] = GTPNL_U8,
+	[IFLA_GTPU_IDLE_QLEN] = GTPNL_U32,
+	[IFLA_GTPU_IDLE_QLEN_DEV] = GTPNL_U32,
 };
 
 static int parse_gtpu_data(const struct nlattr *data, struct gtpnl_link *l)
@@ -131,6 +139,14 @@ static int parse_gtpu_data(const struct nlattr *data, struct gtpnl_link *l)
 	if (t[IFLA_GTPU_RESTART_COUNTER]) {
 		l->have |= GTPNL_L_RESTART;
 		l->restart_counter = mnl_attr_get_u8(t[IFLA_GTPU_RESTART_COUNTER]);
+	}
+	if (t[IFLA_GTPU_IDLE_QLEN]) {
+		l->have |= GTPNL_L_IDLE_QLEN;
+		l->idle_qlen = mnl_attr_get_u32(t[IFLA_GTPU_IDLE_QLEN]);
+	}
+	if (t[IFLA_GTPU_IDLE_QLEN_DEV]) {
+		l->have |= GTPNL_L_IDLE_QLEN_DEV;
+		l->idle_qlen_dev = mnl_attr_get_u32(t[IFLA_GTPU_IDLE_QLEN_DEV]);
 	}
 	return 0;
 }

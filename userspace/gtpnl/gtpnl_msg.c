@@ -117,6 +117,28 @@ static bool put_addr(struct nlmsghdr *nlh, size_t len, uint16_t t4,
 	return false;
 }
 
+/* The thresholds that are set; all zero: THRESHOLD_TOTAL 0 (disarm) */
+static bool put_thresholds(struct nlmsghdr *nlh, size_t len,
+			   const struct gtpnl_bearer *b)
+{
+	bool ok = true;
+
+	if (!b->thr_total && !b->thr_ul && !b->thr_dl)
+		return mnl_attr_put_u64_check(nlh, len,
+					      GTPU_BEARER_A_THRESHOLD_TOTAL, 0);
+	if (b->thr_total)
+		ok = mnl_attr_put_u64_check(nlh, len,
+					    GTPU_BEARER_A_THRESHOLD_TOTAL,
+					    b->thr_total);
+	if (ok && b->thr_ul)
+		ok = mnl_attr_put_u64_check(nlh, len, GTPU_BEARER_A_THRESHOLD_UL,
+					    b->thr_ul);
+	if (ok && b->thr_dl)
+		ok = mnl_attr_put_u64_check(nlh, len, GTPU_BEARER_A_THRESHOLD_DL,
+					    b->thr_dl);
+	return ok;
+}
+
 static bool put_bearer_nest(struct nlmsghdr *nlh, size_t len,
 			    const struct gtpnl_bearer *b)
 {
@@ -146,6 +168,10 @@ static bool put_bearer_nest(struct nlmsghdr *nlh, size_t len,
 	if (ok && (b->have & GTPNL_B_COOKIE))
 		ok = mnl_attr_put_u64_check(nlh, len, GTPU_BEARER_A_COOKIE,
 					    b->cookie);
+	if (ok && (b->have & GTPNL_B_STATE))
+		ok = mnl_attr_put_u8_check(nlh, len, GTPU_BEARER_A_STATE, b->state);
+	if (ok && (b->have & GTPNL_B_THRESHOLD))
+		ok = put_thresholds(nlh, len, b);
 	if (!ok)
 		return false;
 	mnl_attr_nest_end(nlh, nest);
@@ -165,6 +191,18 @@ struct nlmsghdr *gtpnl_msg_bearer(void *buf, size_t len, uint16_t family,
 	return nlh;
 }
 
+struct nlmsghdr *gtpnl_msg_bearer_append(struct nlmsghdr *nlh, size_t len,
+					 const struct gtpnl_bearer *b)
+{
+	uint32_t old = nlh->nlmsg_len;
+
+	if (put_bearer_nest(nlh, len, b))
+		return nlh;
+	memset((char *)nlh + old, 0, nlh->nlmsg_len - old);
+	nlh->nlmsg_len = old;
+	return NULL;
+}
+
 struct nlmsghdr *gtpnl_msg_bearer_dump(void *buf, size_t len, uint16_t family,
 				       uint32_t seq,
 				       const struct gtpnl_bearer_filter *f)
@@ -178,6 +216,9 @@ struct nlmsghdr *gtpnl_msg_bearer_dump(void *buf, size_t len, uint16_t family,
 		return NULL;
 	if (!f)
 		return nlh;
+	if (f->flags &&
+	    !mnl_attr_put_u32_check(nlh, len, GTPU_A_FLAGS, f->flags))
+		return NULL;
 	if (f->ifindex &&
 	    !mnl_attr_put_u32_check(nlh, len, GTPU_A_IFINDEX, f->ifindex))
 		return NULL;
@@ -193,6 +234,21 @@ struct nlmsghdr *gtpnl_msg_bearer_dump(void *buf, size_t len, uint16_t family,
 	    !mnl_attr_put_check(nlh, len, GTPU_BEARER_A_UE_IP6, 16, &f->ue6))
 		return NULL;
 	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+struct nlmsghdr *gtpnl_msg_bearer_get(void *buf, size_t len, uint16_t family,
+				      uint32_t seq, uint32_t ifindex,
+				      uint32_t teid_in, uint32_t flags)
+{
+	struct gtpnl_bearer b = { .ifindex = ifindex, .teid_in = teid_in };
+	struct nlmsghdr *nlh;
+
+	nlh = gtpnl_msg_bearer(buf, len, family, GTPU_CMD_BEARER_GET, 0, seq,
+			       &b);
+	if (nlh && flags &&
+	    !mnl_attr_put_u32_check(nlh, len, GTPU_A_FLAGS, flags))
+		return NULL;
 	return nlh;
 }
 
@@ -254,6 +310,14 @@ static const uint8_t top_shapes[GTPU_A_MAX + 1] = {
 	[GTPU_A_DEV] = GTPNL_NEST,
 	[GTPU_A_STATS] = GTPNL_NEST,
 	[GTPU_A_ECHO] = GTPNL_NEST,
+	[GTPU_A_FLAGS] = GTPNL_U32,
+	[GTPU_A_ERR_IND] = GTPNL_NEST,
+};
+
+static const uint8_t err_ind_shapes[GTPU_ERR_IND_A_MAX + 1] = {
+	[GTPU_ERR_IND_A_TEID] = GTPNL_U32,
+	[GTPU_ERR_IND_A_PEER_IP4] = GTPNL_U32,
+	[GTPU_ERR_IND_A_PEER_IP6] = GTPNL_BIN16,
 };
 
 static const uint8_t bearer_shapes[GTPU_BEARER_A_MAX + 1] = {
@@ -267,6 +331,12 @@ static const uint8_t bearer_shapes[GTPU_BEARER_A_MAX + 1] = {
 	[GTPU_BEARER_A_EBI] = GTPNL_U8,
 	[GTPU_BEARER_A_COOKIE] = GTPNL_U64,
 	[GTPU_BEARER_A_STATS] = GTPNL_NEST,
+	[GTPU_BEARER_A_STATE] = GTPNL_U8,
+	[GTPU_BEARER_A_QUEUED] = GTPNL_U32,
+	[GTPU_BEARER_A_THRESHOLD_TOTAL] = GTPNL_U64,
+	[GTPU_BEARER_A_THRESHOLD_UL] = GTPNL_U64,
+	[GTPU_BEARER_A_THRESHOLD_DL] = GTPNL_U64,
+	[GTPU_BEARER_A_USAGE] = GTPNL_NEST,
 };
 
 static const uint8_t dev_shapes[GTPU_DEV_A_MAX + 1] = {
@@ -275,6 +345,9 @@ static const uint8_t dev_shapes[GTPU_DEV_A_MAX + 1] = {
 	[GTPU_DEV_A_PORT] = GTPNL_U16,
 	[GTPU_DEV_A_RESTART_COUNTER] = GTPNL_U8,
 	[GTPU_DEV_A_N_BEARERS] = GTPNL_U32,
+	[GTPU_DEV_A_IDLE_QLEN] = GTPNL_U32,
+	[GTPU_DEV_A_IDLE_QLEN_DEV] = GTPNL_U32,
+	[GTPU_DEV_A_IDLE_QUEUED] = GTPNL_U32,
 };
 
 static const uint8_t echo_shapes[GTPU_ECHO_A_MAX + 1] = {
@@ -298,6 +371,13 @@ static const char *const stats_names[GTPU_STATS_A_MAX + 1] = {
 	[GTPU_STATS_A_DROP_NO_BEARER] = "drop_no_bearer",
 	[GTPU_STATS_A_ECHO_REQ_RX] = "echo_req_rx",
 	[GTPU_STATS_A_ECHO_RSP_RX] = "echo_rsp_rx",
+	[GTPU_STATS_A_DROP_IDLE] = "drop_idle",
+	[GTPU_STATS_A_ERR_IND_RX] = "err_ind_rx",
+	[GTPU_STATS_A_ERR_IND_TX] = "err_ind_tx",
+	[GTPU_STATS_A_ERR_IND_LIMITED] = "err_ind_limited",
+	[GTPU_STATS_A_END_MARKER_RX] = "end_marker_rx",
+	[GTPU_STATS_A_END_MARKER_TX] = "end_marker_tx",
+	[GTPU_STATS_A_DROP_TOO_BIG] = "drop_too_big",
 };
 
 const char *gtpnl_stats_name(unsigned int attr)
@@ -350,6 +430,18 @@ static void get_addr(const struct nlattr *a4, const struct nlattr *a6,
 	}
 }
 
+static void fill_thresholds(const struct nlattr **t, struct gtpnl_bearer *b)
+{
+	if (t[GTPU_BEARER_A_THRESHOLD_TOTAL])
+		b->thr_total = mnl_attr_get_u64(t[GTPU_BEARER_A_THRESHOLD_TOTAL]);
+	if (t[GTPU_BEARER_A_THRESHOLD_UL])
+		b->thr_ul = mnl_attr_get_u64(t[GTPU_BEARER_A_THRESHOLD_UL]);
+	if (t[GTPU_BEARER_A_THRESHOLD_DL])
+		b->thr_dl = mnl_attr_get_u64(t[GTPU_BEARER_A_THRESHOLD_DL]);
+	if (b->thr_total || b->thr_ul || b->thr_dl)
+		b->have |= GTPNL_B_THRESHOLD;
+}
+
 static int fill_bearer(const struct nlattr **t, struct gtpnl_bearer *b)
 {
 	if (!t[GTPU_BEARER_A_LOCAL_TEID])
@@ -380,6 +472,20 @@ static int fill_bearer(const struct nlattr **t, struct gtpnl_bearer *b)
 	if (t[GTPU_BEARER_A_COOKIE]) {
 		b->have |= GTPNL_B_COOKIE;
 		b->cookie = mnl_attr_get_u64(t[GTPU_BEARER_A_COOKIE]);
+	}
+	if (t[GTPU_BEARER_A_STATE]) {
+		b->have |= GTPNL_B_STATE;
+		b->state = mnl_attr_get_u8(t[GTPU_BEARER_A_STATE]);
+	}
+	if (t[GTPU_BEARER_A_QUEUED]) {
+		b->have |= GTPNL_B_QUEUED;
+		b->queued = mnl_attr_get_u32(t[GTPU_BEARER_A_QUEUED]);
+	}
+	fill_thresholds(t, b);
+	if (t[GTPU_BEARER_A_USAGE]) {
+		b->have |= GTPNL_B_USAGE;
+		if (parse_stats(t[GTPU_BEARER_A_USAGE], &b->usage))
+			return -EBADMSG;
 	}
 	if (t[GTPU_BEARER_A_STATS]) {
 		b->have |= GTPNL_B_STATS;
@@ -427,6 +533,13 @@ static void fill_dev(const struct nlattr **t, struct gtpnl_dev *d)
 	if (t[GTPU_DEV_A_N_BEARERS]) {
 		d->have |= GTPNL_D_N_BEARERS;
 		d->n_bearers = mnl_attr_get_u32(t[GTPU_DEV_A_N_BEARERS]);
+	}
+	if (t[GTPU_DEV_A_IDLE_QLEN] && t[GTPU_DEV_A_IDLE_QLEN_DEV] &&
+	    t[GTPU_DEV_A_IDLE_QUEUED]) {
+		d->have |= GTPNL_D_IDLE;
+		d->idle_qlen = mnl_attr_get_u32(t[GTPU_DEV_A_IDLE_QLEN]);
+		d->idle_qlen_dev = mnl_attr_get_u32(t[GTPU_DEV_A_IDLE_QLEN_DEV]);
+		d->idle_queued = mnl_attr_get_u32(t[GTPU_DEV_A_IDLE_QUEUED]);
 	}
 }
 
@@ -499,6 +612,34 @@ int gtpnl_parse_echo(const struct nlmsghdr *nlh, struct gtpnl_echo *e)
 	return 0;
 }
 
+int gtpnl_parse_err_ind(const struct nlmsghdr *nlh, struct gtpnl_err_ind *e)
+{
+	const struct nlattr *tb[GTPU_A_MAX + 1];
+	const struct nlattr *et[GTPU_ERR_IND_A_MAX + 1];
+	int err;
+
+	memset(e, 0, sizeof(*e));
+	err = parse_top(nlh, tb);
+	if (err)
+		return err;
+	if (!tb[GTPU_A_ERR_IND] || !tb[GTPU_A_IFINDEX])
+		return -EBADMSG;
+	e->ifindex = mnl_attr_get_u32(tb[GTPU_A_IFINDEX]);
+	err = gtpnl_attr_walk_nest(tb[GTPU_A_ERR_IND], err_ind_shapes,
+				   GTPU_ERR_IND_A_MAX, et);
+	if (err)
+		return err;
+	if (!et[GTPU_ERR_IND_A_TEID])
+		return -EBADMSG;
+	e->teid = mnl_attr_get_u32(et[GTPU_ERR_IND_A_TEID]);
+	get_addr(et[GTPU_ERR_IND_A_PEER_IP4], et[GTPU_ERR_IND_A_PEER_IP6],
+		 &e->peer_family, &e->peer);
+	if (!tb[GTPU_A_BEARER])
+		return 0;
+	e->have_bearer = true;
+	return gtpnl_parse_bearer(nlh, &e->bearer);
+}
+
 int gtpnl_parse_event(const struct nlmsghdr *nlh, struct gtpnl_event *ev)
 {
 	const struct genlmsghdr *g;
@@ -511,123 +652,14 @@ int gtpnl_parse_event(const struct nlmsghdr *nlh, struct gtpnl_event *ev)
 	switch (g->cmd) {
 	case GTPU_CMD_BEARER_NEW:
 	case GTPU_CMD_BEARER_DELETED:
+	case GTPU_CMD_DOWNLINK_DATA:
+	case GTPU_CMD_USAGE:
 		return gtpnl_parse_bearer(nlh, &ev->bearer);
 	case GTPU_CMD_ECHO_RESPONSE:
 		return gtpnl_parse_echo(nlh, &ev->echo);
+	case GTPU_CMD_ERROR_INDICATION:
+		return gtpnl_parse_err_ind(nlh, &ev->err_ind);
 	default:
 		return -EOPNOTSUPP;
 	}
-}
-
-/* ------------------------------------------------ control and errors --- */
-
-static const uint8_t ctrl_shapes[CTRL_ATTR_MAX + 1] = {
-	[CTRL_ATTR_FAMILY_ID] = GTPNL_U16,
-	[CTRL_ATTR_FAMILY_NAME] = GTPNL_STR,
-	[CTRL_ATTR_MCAST_GROUPS] = GTPNL_NEST,
-};
-
-static const uint8_t grp_shapes[CTRL_ATTR_MCAST_GRP_MAX + 1] = {
-	[CTRL_ATTR_MCAST_GRP_NAME] = GTPNL_STR,
-	[CTRL_ATTR_MCAST_GRP_ID] = GTPNL_U32,
-};
-
-/* Finds group @name in CTRL_ATTR_MCAST_GROUPS (a nest of nests). */
-static int find_group(const struct nlattr *groups, const char *name,
-		      uint32_t *id)
-{
-	const struct nlattr *a;
-
-	*id = 0;
-	mnl_attr_for_each_nested(a, groups) {
-		const struct nlattr *gt[CTRL_ATTR_MCAST_GRP_MAX + 1];
-
-		if (gtpnl_attr_walk_nest(a, grp_shapes, CTRL_ATTR_MCAST_GRP_MAX,
-					 gt))
-			return -EBADMSG;
-		if (!gt[CTRL_ATTR_MCAST_GRP_NAME] || !gt[CTRL_ATTR_MCAST_GRP_ID])
-			return -EBADMSG;
-		if (!strcmp(mnl_attr_get_str(gt[CTRL_ATTR_MCAST_GRP_NAME]), name))
-			*id = mnl_attr_get_u32(gt[CTRL_ATTR_MCAST_GRP_ID]);
-	}
-	return 0;
-}
-
-int gtpnl_parse_family(const struct nlmsghdr *nlh, const char *grp,
-		       uint16_t *id, uint32_t *grp_id)
-{
-	const struct nlattr *tb[CTRL_ATTR_MAX + 1];
-	size_t hl = MNL_ALIGN(sizeof(struct genlmsghdr));
-	int err;
-
-	*grp_id = 0;
-	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN + hl)
-		return -EBADMSG;
-	err = gtpnl_attr_walk((const char *)mnl_nlmsg_get_payload(nlh) + hl,
-			      nlh->nlmsg_len - MNL_NLMSG_HDRLEN - hl,
-			      ctrl_shapes, CTRL_ATTR_MAX, tb);
-	if (err)
-		return err;
-	if (!tb[CTRL_ATTR_FAMILY_ID])
-		return -EBADMSG;
-	*id = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
-	if (!tb[CTRL_ATTR_MCAST_GROUPS] || !grp)
-		return 0;
-	return find_group(tb[CTRL_ATTR_MCAST_GROUPS], grp, grp_id);
-}
-
-static const uint8_t ext_shapes[NLMSGERR_ATTR_MAX + 1] = {
-	[NLMSGERR_ATTR_MSG] = GTPNL_STR,
-	[NLMSGERR_ATTR_OFFS] = GTPNL_U32,
-	[NLMSGERR_ATTR_MISS_TYPE] = GTPNL_U32,
-};
-
-static void parse_ext_ack(const struct nlmsghdr *nlh, size_t off, char *msg,
-			  size_t msglen)
-{
-	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
-	const char *payload = mnl_nlmsg_get_payload(nlh);
-	size_t plen = mnl_nlmsg_get_payload_len(nlh);
-
-	if (off > plen ||
-	    gtpnl_attr_walk(payload + off, plen - off, ext_shapes,
-			    NLMSGERR_ATTR_MAX, tb))
-		return;
-	if (tb[NLMSGERR_ATTR_MSG])
-		snprintf(msg, msglen, "%s", mnl_attr_get_str(tb[NLMSGERR_ATTR_MSG]));
-	else if (tb[NLMSGERR_ATTR_MISS_TYPE])
-		snprintf(msg, msglen, "missing attribute (type %u)",
-			 mnl_attr_get_u32(tb[NLMSGERR_ATTR_MISS_TYPE]));
-}
-
-int gtpnl_parse_error(const struct nlmsghdr *nlh, int *err, char *msg,
-		      size_t msglen)
-{
-	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
-	size_t plen = mnl_nlmsg_get_payload_len(nlh);
-	bool done = nlh->nlmsg_type == NLMSG_DONE;
-	size_t off = sizeof(int);
-	int v;
-
-	if (msglen)
-		msg[0] = '\0';
-	*err = 0;
-	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN)
-		return -EBADMSG;
-	if (done && plen < sizeof(int))
-		return 0;		/* old kernels: NLMSG_DONE without error */
-	if (plen < (done ? sizeof(int) : sizeof(*e)))
-		return -EBADMSG;
-	memcpy(&v, e, sizeof(v));
-	*err = v > 0 ? -v : v;
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) || !msglen)
-		return 0;
-	/* NLMSG_ERROR: TLVs follow the echoed request (header only if capped);
-	 * NLMSG_DONE: they follow the error code */
-	if (!done && (nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += sizeof(struct nlmsghdr);
-	else if (!done)
-		off += MNL_ALIGN(e->msg.nlmsg_len);
-	parse_ext_ack(nlh, off, msg, msglen);
-	return 0;
 }

@@ -46,7 +46,11 @@
  *
  * Downlink: a packet routed into the gtpu device is looked up by its
  * destination address (IPv4 exact, IPv6 by /64 prefix); the GTP-U header is
- * pushed and the packet sent to PEER via the UDP tunnel.  Today one bearer
+ * pushed and the packet sent to PEER via the UDP tunnel. If the result does not
+ * fit the path MTU towards PEER, an inner IPv4 packet with DF or an inner
+ * IPv6 packet is answered with ICMP Fragmentation Needed / ICMPv6 Packet Too
+ * Big giving the largest inner size that fits, and counted in DROP_TOO_BIG;
+ * other packets leave in outer fragments.  Today one bearer
  * may be bound to a UE address; adding a second one fails with -EEXIST
  * ("UE address already bound").  The downlink table is keyed by address and
  * holds a list of bearers, so that dedicated bearers selected by a TFT can
@@ -57,28 +61,57 @@
  *
  * GTPU_CMD_BEARER_ADD   do   IFINDEX, BEARER{LOCAL_TEID, REMOTE_TEID,
  *                            PEER_IP4|PEER_IP6, UE_IP4 and/or UE_IP6(+LEN),
- *                            [EBI], [COOKIE]}
+ *                            [EBI], [COOKIE], [STATE], [THRESHOLD_*]}, the
+ *                            BEARER nest repeated up to
+ *                            GTPU_BEARERS_PER_MSG_MAX times (more: -E2BIG).
+ *                            All or nothing: the nests are inserted in order
+ *                            under the device lock; on the first failure the
+ *                            bearers inserted by this request are removed
+ *                            again, and the error's extack names the failing
+ *                            nest (NLMSGERR_ATTR_OFFS: the nest, or the bad
+ *                            attribute inside it).  Meanwhile the datapath
+ *                            and dumps may have seen the first bearers.
  *                            Errors: -ENODEV unknown device, -EEXIST
  *                            duplicate LOCAL_TEID or UE address already
- *                            bound, -EINVAL missing/out-of-range attribute,
+ *                            bound (also within the request), -EINVAL
+ *                            missing/out-of-range attribute,
  *                            -EAFNOSUPPORT peer family the device has no
- *                            socket for.  Emits GTPU_CMD_BEARER_NEW.
+ *                            socket for.  Emits GTPU_CMD_BEARER_NEW per
+ *                            bearer, only if the request succeeded.
  * GTPU_CMD_BEARER_MOD   do   IFINDEX, BEARER{LOCAL_TEID, and any of
- *                            REMOTE_TEID, PEER_IP4|PEER_IP6, EBI, COOKIE}
- *                            (handover: new remote end).  UE addresses cannot
- *                            change (-EINVAL).  -ENOENT if no such bearer.
- * GTPU_CMD_BEARER_DEL   do   IFINDEX, BEARER{LOCAL_TEID}.  -ENOENT if none.
- *                            Emits GTPU_CMD_BEARER_DELETED.
- * GTPU_CMD_BEARER_GET   do   IFINDEX, BEARER{LOCAL_TEID}; replies with one
- *                            bearer message.
- *                       dump [IFINDEX], [BEARER{UE_IP4|UE_IP6}] as filters;
- *                            one message per bearer: IFINDEX, BEARER{all
- *                            attributes, STATS{...}}.  A dump that raced with
- *                            a change is flagged NLM_F_DUMP_INTR.
+ *                            REMOTE_TEID, PEER_IP4|PEER_IP6, EBI, COOKIE,
+ *                            STATE, THRESHOLD_*} (handover: new remote end;
+ *                            STATE ACTIVE sends the idle queue to the remote
+ *                            end as changed by the same request).  UE
+ *                            addresses cannot change (-EINVAL).  -ENOENT if
+ *                            no such bearer.  One BEARER nest only.
+ * GTPU_CMD_BEARER_DEL   do   IFINDEX, BEARER{LOCAL_TEID}, the nest repeated
+ *                            up to GTPU_BEARERS_PER_MSG_MAX times.  All or
+ *                            nothing: every TEID is checked first; -ENOENT
+ *                            (unknown) or -EINVAL (named twice) with the
+ *                            failing nest in the extack, nothing removed.
+ *                            Emits GTPU_CMD_BEARER_DELETED per bearer.
+ * GTPU_CMD_BEARER_GET   do   IFINDEX, BEARER{LOCAL_TEID}, [FLAGS]; replies
+ *                            with one bearer message.
+ *                       dump [IFINDEX], [BEARER{UE_IP4|UE_IP6}] as filters,
+ *                            [FLAGS]; one message per bearer: IFINDEX,
+ *                            BEARER{all attributes, STATS{...}}.  A dump
+ *                            that raced with a change is flagged
+ *                            NLM_F_DUMP_INTR.
+ *                            FLAGS GTPU_F_USAGE_CLEAR: each bearer message
+ *                            also carries USAGE{UL/DL packets and bytes}
+ *                            since the previous clear (or the bearer's
+ *                            creation), and that usage is cleared.  Every
+ *                            packet is reported by exactly one clear.
  * GTPU_CMD_DEV_GET      do   IFINDEX; dump: all gtpu devices of the netns.
  *                            Reply: IFINDEX, IFNAME, DEV{LOCAL_IP4,
- *                            LOCAL_IP6, PORT, RESTART_COUNTER, N_BEARERS},
+ *                            LOCAL_IP6, PORT, RESTART_COUNTER, N_BEARERS,
+ *                            IDLE_QLEN, IDLE_QLEN_DEV, IDLE_QUEUED},
  *                            STATS{device totals}.
+ * GTPU_CMD_END_MARKER   do   IFINDEX, BEARER{LOCAL_TEID}: send one End
+ *                            Marker (TS 29.281 7.3.2) to the bearer's
+ *                            current remote end, e.g. before a BEARER_MOD
+ *                            moves it (handover).  -ENOENT, -ENETUNREACH.
  * GTPU_CMD_ECHO         do   IFINDEX, ECHO{PEER_IP4|PEER_IP6}: send a GTP-U
  *                            Echo Request.  Reply: ECHO{SEQ}.  The Echo
  *                            Response, if any, is reported as a
@@ -92,6 +125,41 @@
  *                                                       teardown)
  * GTPU_CMD_ECHO_RESPONSE     IFINDEX, ECHO{PEER_IP4|PEER_IP6, SEQ,
  *                            RESTART_COUNTER, RTT_NS}
+ * GTPU_CMD_DOWNLINK_DATA     IFINDEX, BEARER{..., STATE IDLE, QUEUED}: the
+ *                            first downlink packet was queued on an idle
+ *                            bearer (page the UE: TS 23.401 5.3.4.3).  Once
+ *                            per idle period.
+ * GTPU_CMD_ERROR_INDICATION  IFINDEX, ERR_IND{TEID, PEER_IP4|PEER_IP6},
+ *                            [BEARER{...}]: a peer sent an Error Indication
+ *                            (TS 29.281 7.3.1) for TEID; BEARER is ours
+ *                            whose REMOTE_TEID and PEER they are, if any.
+ *                            Rate limited (GTPU_ERR_IND_BURST per second).
+ * GTPU_CMD_USAGE             IFINDEX, BEARER{..., THRESHOLD_* that were
+ *                            armed, USAGE{...}}: a threshold was reached.
+ *                            USAGE counts from the arming up to and
+ *                            including the packet that reached it.
+ *
+ * --------------------------------------------------------------------------
+ * Idle bearers
+ *
+ * STATE IDLE (ADD or MOD): downlink packets for the bearer are queued, in
+ * arrival order, instead of being sent; the first one raises
+ * GTPU_CMD_DOWNLINK_DATA.  At most IFLA_GTPU_IDLE_QLEN packets per bearer
+ * and IFLA_GTPU_IDLE_QLEN_DEV on the whole device are kept: when a bound is
+ * reached the oldest packet of the bearer's own queue is discarded to make
+ * room (if that queue is empty the arriving packet is discarded); each
+ * discard counts DROP_IDLE on the bearer and the device.  STATE ACTIVE
+ * (MOD, with an optional new REMOTE_TEID and PEER in the same request) sends
+ * the queue in order before any newer packet.  Deleting the bearer discards
+ * the queue (DROP_IDLE).  Uplink is not affected.
+ *
+ * Usage thresholds
+ *
+ * THRESHOLD_TOTAL/UL/DL (ADD or MOD, inner bytes): any of them (re)arms the
+ * bearer's meter with the thresholds given (the others: none) and counters
+ * at zero; the first packet after which UL+DL, UL or DL bytes reach their
+ * threshold raises GTPU_CMD_USAGE, and the meter disarms.  All zero (e.g.
+ * THRESHOLD_TOTAL 0) disarms.  Replies show the armed thresholds.
  *
  * Echo Requests received from peers are answered in the kernel with the
  * device's restart counter (TS 29.281 7.2.2, Recovery IE) and counted.
@@ -100,8 +168,28 @@
 #define _UAPI_LINUX_GTPU_H
 
 #define GTPU_GENL_NAME		"gtpu"
-#define GTPU_GENL_VERSION	1
+/*
+ * Family version (CTRL_ATTR_VERSION), raised when a client may rely on new
+ * behaviour:
+ *   1  first version
+ *   2  BEARER_ADD/BEARER_DEL take many GTPU_A_BEARER nests, all or nothing;
+ *      idle bearers, usage thresholds and the events that go with them
+ */
+#define GTPU_GENL_VERSION	2
 #define GTPU_GENL_MCGRP_EVENTS	"events"
+
+/*
+ * BEARER_ADD and BEARER_DEL take up to this many GTPU_A_BEARER nests in one
+ * message (more: -E2BIG); every other command takes exactly one.
+ */
+#define GTPU_BEARERS_PER_MSG_MAX	1024
+
+/*
+ * Error Indications (TS 29.281 7.3.1) are sent for G-PDUs with an unknown
+ * TEID, and received ones reported, at most this many per second and
+ * device each.
+ */
+#define GTPU_ERR_IND_BURST		10
 
 /* Default GTP-U UDP port (TS 29.281 4.4.2.3) */
 #define GTPU_PORT		2152
@@ -113,9 +201,22 @@ enum {
 	IFLA_GTPU_LOCAL6,		/* binary[16]: local IPv6 address */
 	IFLA_GTPU_PORT,			/* U16: UDP port, default GTPU_PORT */
 	IFLA_GTPU_RESTART_COUNTER,	/* U8: Recovery IE value, default 0 */
+	IFLA_GTPU_IDLE_QLEN,		/* U32: packets queued per idle bearer,
+					 * 1..GTPU_IDLE_QLEN_MAX, default
+					 * GTPU_IDLE_QLEN_DEFAULT */
+	IFLA_GTPU_IDLE_QLEN_DEV,	/* U32: packets queued on all idle
+					 * bearers of the device together,
+					 * 1..GTPU_IDLE_QLEN_DEV_MAX, default
+					 * GTPU_IDLE_QLEN_DEV_DEFAULT */
 	__IFLA_GTPU_MAX
 };
 #define IFLA_GTPU_MAX (__IFLA_GTPU_MAX - 1)
+
+/* Downlink queue bounds of idle bearers (see "Idle bearers" above) */
+#define GTPU_IDLE_QLEN_DEFAULT		32
+#define GTPU_IDLE_QLEN_MAX		4096
+#define GTPU_IDLE_QLEN_DEV_DEFAULT	16384
+#define GTPU_IDLE_QLEN_DEV_MAX		262144
 
 enum gtpu_cmd {
 	GTPU_CMD_UNSPEC,
@@ -129,6 +230,10 @@ enum gtpu_cmd {
 	GTPU_CMD_BEARER_NEW,
 	GTPU_CMD_BEARER_DELETED,
 	GTPU_CMD_ECHO_RESPONSE,
+	GTPU_CMD_DOWNLINK_DATA,		/* event: first packet for an idle bearer */
+	GTPU_CMD_USAGE,			/* event: a usage threshold was reached */
+	GTPU_CMD_ERROR_INDICATION,	/* event: a peer sent Error Indication */
+	GTPU_CMD_END_MARKER,		/* request: send an End Marker */
 	__GTPU_CMD_MAX
 };
 #define GTPU_CMD_MAX (__GTPU_CMD_MAX - 1)
@@ -143,6 +248,8 @@ enum gtpu_attr {
 	GTPU_A_STATS,		/* nest: GTPU_STATS_A_* (replies only) */
 	GTPU_A_ECHO,		/* nest: GTPU_ECHO_A_* */
 	GTPU_A_PAD,
+	GTPU_A_FLAGS,		/* U32: GTPU_F_* (BEARER_GET do and dump) */
+	GTPU_A_ERR_IND,		/* nest: GTPU_ERR_IND_A_* (events only) */
 	__GTPU_A_MAX
 };
 #define GTPU_A_MAX (__GTPU_A_MAX - 1)
@@ -160,9 +267,32 @@ enum gtpu_bearer_attr {
 	GTPU_BEARER_A_COOKIE,		/* U64 */
 	GTPU_BEARER_A_STATS,		/* nest: GTPU_STATS_A_* (replies only) */
 	GTPU_BEARER_A_PAD,
+	GTPU_BEARER_A_STATE,		/* U8: enum gtpu_bearer_state (ADD, MOD;
+					 * always in replies) */
+	GTPU_BEARER_A_QUEUED,		/* U32: downlink packets queued while
+					 * idle (replies only) */
+	GTPU_BEARER_A_THRESHOLD_TOTAL,	/* U64: usage threshold, UL + DL inner
+					 * bytes; 0 = none (ADD, MOD; replies
+					 * while armed) */
+	GTPU_BEARER_A_THRESHOLD_UL,	/* U64: same, uplink bytes only */
+	GTPU_BEARER_A_THRESHOLD_DL,	/* U64: same, downlink bytes only */
+	GTPU_BEARER_A_USAGE,		/* nest: GTPU_STATS_A_UL_PACKETS ..
+					 * DL_BYTES (replies with
+					 * GTPU_F_USAGE_CLEAR; USAGE events) */
 	__GTPU_BEARER_A_MAX
 };
 #define GTPU_BEARER_A_MAX (__GTPU_BEARER_A_MAX - 1)
+
+/* GTPU_A_FLAGS */
+#define GTPU_F_USAGE_CLEAR	(1U << 0)	/* read and clear the usage */
+#define __GTPU_F_ALL		(GTPU_F_USAGE_CLEAR)
+
+enum gtpu_bearer_state {
+	GTPU_BEARER_STATE_ACTIVE,	/* downlink is sent to the eNodeB */
+	GTPU_BEARER_STATE_IDLE,		/* downlink is queued, paging event */
+	__GTPU_BEARER_STATE_MAX
+};
+#define GTPU_BEARER_STATE_MAX (__GTPU_BEARER_STATE_MAX - 1)
 
 /* Device description (GTPU_CMD_DEV_GET replies) */
 enum gtpu_dev_attr {
@@ -172,13 +302,16 @@ enum gtpu_dev_attr {
 	GTPU_DEV_A_PORT,		/* U16 */
 	GTPU_DEV_A_RESTART_COUNTER,	/* U8 */
 	GTPU_DEV_A_N_BEARERS,		/* U32 */
+	GTPU_DEV_A_IDLE_QLEN,		/* U32: IFLA_GTPU_IDLE_QLEN in use */
+	GTPU_DEV_A_IDLE_QLEN_DEV,	/* U32: IFLA_GTPU_IDLE_QLEN_DEV in use */
+	GTPU_DEV_A_IDLE_QUEUED,		/* U32: packets queued now, all bearers */
 	__GTPU_DEV_A_MAX
 };
 #define GTPU_DEV_A_MAX (__GTPU_DEV_A_MAX - 1)
 
 /*
  * Counters, all U64.  In a bearer's STATS only the bearer's own traffic
- * counters and DROP_BAD_SRC/DROP_TX appear; a device's STATS are totals over
+ * counters and DROP_BAD_SRC/DROP_TX/DROP_IDLE appear; a device's STATS are totals over
  * its bearers (including deleted ones) plus the drops that have no bearer.
  */
 enum gtpu_stats_attr {
@@ -196,9 +329,28 @@ enum gtpu_stats_attr {
 	GTPU_STATS_A_ECHO_REQ_RX,	/* Echo Requests answered */
 	GTPU_STATS_A_ECHO_RSP_RX,	/* Echo Responses received */
 	GTPU_STATS_A_PAD,
+	GTPU_STATS_A_DROP_IDLE,		/* idle bearer: queued packet discarded
+					 * (queue bound, or bearer deleted) */
+	GTPU_STATS_A_ERR_IND_RX,	/* Error Indications received */
+	GTPU_STATS_A_ERR_IND_TX,	/* Error Indications sent (unknown TEID) */
+	GTPU_STATS_A_ERR_IND_LIMITED,	/* ... not sent: rate limit */
+	GTPU_STATS_A_END_MARKER_RX,	/* End Markers received (consumed) */
+	GTPU_STATS_A_END_MARKER_TX,	/* End Markers sent */
+	GTPU_STATS_A_DROP_TOO_BIG,	/* downlink too big for the path to the
+					 * peer with DF (or IPv6): ICMP sent */
 	__GTPU_STATS_A_MAX
 };
 #define GTPU_STATS_A_MAX (__GTPU_STATS_A_MAX - 1)
+
+/* GTPU_CMD_ERROR_INDICATION: what the peer said it does not know */
+enum gtpu_err_ind_attr {
+	GTPU_ERR_IND_A_UNSPEC,
+	GTPU_ERR_IND_A_TEID,		/* U32: TEID Data I (our REMOTE_TEID) */
+	GTPU_ERR_IND_A_PEER_IP4,	/* BE32: the peer that sent it */
+	GTPU_ERR_IND_A_PEER_IP6,	/* binary[16] */
+	__GTPU_ERR_IND_A_MAX
+};
+#define GTPU_ERR_IND_A_MAX (__GTPU_ERR_IND_A_MAX - 1)
 
 enum gtpu_echo_attr {
 	GTPU_ECHO_A_UNSPEC,

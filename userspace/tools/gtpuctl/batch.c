@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * gtpuctl -batch FILE: one command a line, like `ip -batch`.  Consecutive
- * "bearer add" lines are pipelined through gtpnl's batching API (one
- * sendmsg per buffer of requests); any other command first flushes what is
- * queued, then runs as usual.  Every failed line is reported with
+ * "bearer add" and "bearer del" lines are pipelined through gtpnl's
+ * batching API (up to GTPU_BEARERS_PER_MSG_MAX bearers per message, one
+ * sendmsg per buffer of messages); any other command first flushes what
+ * is queued, then runs as usual.  Every failed line is reported with
  * "Command failed FILE:LINE"; the run ends with
  * "N commands, N failed, X/s" and exit status 1 if any failed.
  */
@@ -75,16 +76,23 @@ static int queue_line(struct batch *bt, unsigned int idx, unsigned int line)
 	return 0;
 }
 
-static int bearer_add_line(struct batch *bt, int argc, char **argv,
-			   unsigned int line)
+/* "bearer add ..." and "bearer del ..." go through the batch */
+static int bearer_line(struct batch *bt, int argc, char **argv,
+		       unsigned int line)
 {
 	struct ctx *c = bt->c;
+	bool add = argv[1][0] == 'a';
+	struct gtpnl_arg_err e;
 	struct gtpnl_bearer b;
+	const char *dev;
 	int err;
 
-	err = bearer_add_args(c, argc - 2, argv + 2, &b);
-	if (err)
-		return err;
+	if (gtpnl_arg_bearer(argc - 2, argv + 2,
+			     add ? GTPNL_ARG_ADD : GTPNL_ARG_DEL, &b, &dev, &e))
+		return err_arg(c, &e);
+	b.ifindex = ctx_ifindex(c, dev);
+	if (!b.ifindex)
+		return 1;
 	if (!bt->b) {
 		if (!ctx_handle(c))
 			return 1;
@@ -92,10 +100,12 @@ static int bearer_add_line(struct batch *bt, int argc, char **argv,
 		if (!bt->b)
 			return err_fail(c, "out of memory");
 	}
-	err = gtpnl_batch_add_bearer(bt->b, &b);
+	err = add ? gtpnl_batch_add_bearer(bt->b, &b) :
+		    gtpnl_batch_del_bearer(bt->b, b.ifindex, b.teid_in);
 	if (err == -ENOSPC) {
 		flush(bt);
-		err = gtpnl_batch_add_bearer(bt->b, &b);
+		err = add ? gtpnl_batch_add_bearer(bt->b, &b) :
+			    gtpnl_batch_del_bearer(bt->b, b.ifindex, b.teid_in);
 	}
 	if (!err)
 		err = queue_line(bt, gtpnl_batch_count(bt->b) - 1, line);
@@ -117,8 +127,9 @@ static void run_line(struct batch *bt, char *text, unsigned int line)
 		failed_at(bt, line);
 		return;
 	}
-	if (argc >= 2 && !strcmp(argv[0], "bearer") && !strcmp(argv[1], "add")) {
-		if (bearer_add_line(bt, argc, argv, line))
+	if (argc >= 2 && !strcmp(argv[0], "bearer") &&
+	    (!strcmp(argv[1], "add") || !strcmp(argv[1], "del"))) {
+		if (bearer_line(bt, argc, argv, line))
 			failed_at(bt, line);
 		return;
 	}

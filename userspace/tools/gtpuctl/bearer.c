@@ -17,11 +17,12 @@
 #define W_PFX	"24"
 #define W_EBI	"3"
 #define W_CNT	"10"
+#define W_STATE	"12"
 
 static const unsigned int table_stats[] = {
 	GTPU_STATS_A_UL_PACKETS, GTPU_STATS_A_UL_BYTES,
 	GTPU_STATS_A_DL_PACKETS, GTPU_STATS_A_DL_BYTES,
-	GTPU_STATS_A_DROP_BAD_SRC, GTPU_STATS_A_DROP_TX,
+	GTPU_STATS_A_DROP_BAD_SRC, GTPU_STATS_A_DROP_TX, GTPU_STATS_A_DROP_IDLE,
 };
 
 static void print_header(struct ctx *c)
@@ -29,11 +30,12 @@ static void print_header(struct ctx *c)
 	out_text("%-" W_DEV "s %-" W_TEID "s %-" W_TEID "s %-" W_ADDR "s %-"
 		 W_ADDR "s %-" W_PFX "s %-" W_EBI "s %s",
 		 "DEV", "TEID-IN", "TEID-OUT", "PEER", "UE", "UE6", "EBI",
-		 c->stats ? "COOKIE             " : "COOKIE");
+		 "COOKIE             ");
+	out_text("%-" W_STATE "s ", "STATE");
 	if (c->stats)
 		out_text("%-" W_CNT "s %-" W_CNT "s %-" W_CNT "s %-" W_CNT
-			 "s %-" W_CNT "s %s", "UL-PKTS", "UL-BYTES", "DL-PKTS",
-			 "DL-BYTES", "DROP-SRC", "DROP-TX");
+			 "s %-" W_CNT "s %-" W_CNT "s %s", "UL-PKTS", "UL-BYTES",
+			 "DL-PKTS", "DL-BYTES", "DROP-SRC", "DROP-TX", "DROP-IDLE");
 	out_text("\n");
 }
 
@@ -55,6 +57,58 @@ static void print_bearer_stats(const struct gtpnl_bearer *b, bool table)
 		unsigned int a = table_stats[i];
 
 		out_u64(gtpnl_stats_name(a), "%-" W_CNT "llu ", b->stats.c[a]);
+	}
+	out_nest_end();
+}
+
+/* "active", or "idle" with the queue length: "idle/3" in the table */
+static void print_state(const struct gtpnl_bearer *b, bool table)
+{
+	bool idle = (b->have & GTPNL_B_STATE) &&
+		    b->state == GTPU_BEARER_STATE_IDLE;
+	char buf[32];
+
+	if (!(b->have & GTPNL_B_STATE)) {
+		absent(table, W_STATE);
+		return;
+	}
+	if (table && idle) {
+		snprintf(buf, sizeof(buf), "idle/%u", b->queued);
+		out_text("%-" W_STATE "s ", buf);
+		out_str("state", NULL, "idle");
+		out_u64("queued", NULL, b->queued);
+		return;
+	}
+	out_str("state", table ? "%-" W_STATE "s " : "state %s ",
+		idle ? "idle" : "active");
+	if (b->have & GTPNL_B_QUEUED)	/* text: only while idle */
+		out_u64("queued", idle && !table ? "queued %llu " : NULL,
+			b->queued);
+}
+
+/* Armed thresholds and a usage report: lines and JSON, not the table */
+static void print_meter(const struct gtpnl_bearer *b, bool table)
+{
+	static const unsigned int usage[] = {
+		GTPU_STATS_A_UL_PACKETS, GTPU_STATS_A_UL_BYTES,
+		GTPU_STATS_A_DL_PACKETS, GTPU_STATS_A_DL_BYTES,
+	};
+
+	if (b->thr_total)
+		out_u64("threshold", table ? NULL : "threshold %llu ", b->thr_total);
+	if (b->thr_ul)
+		out_u64("threshold_ul", table ? NULL : "threshold-ul %llu ", b->thr_ul);
+	if (b->thr_dl)
+		out_u64("threshold_dl", table ? NULL : "threshold-dl %llu ", b->thr_dl);
+	if (!(b->have & GTPNL_B_USAGE))
+		return;
+	out_nest_begin("usage");
+	for (size_t i = 0; i < sizeof(usage) / sizeof(usage[0]); i++) {
+		const char *name = gtpnl_stats_name(usage[i]);
+		char fmt[48];
+
+		snprintf(fmt, sizeof(fmt), "%s %%llu ", name);
+		out_u64(name, fmt, b->usage.c[usage[i]]);
 	}
 	out_nest_end();
 }
@@ -88,10 +142,11 @@ void print_bearer(struct ctx *c, const struct gtpnl_bearer *b, bool table)
 	else
 		absent(table, W_EBI);
 	if (b->have & GTPNL_B_COOKIE)
-		out_hex64("cookie", table ? (c->stats ? "%-18s " : "%s") :
-			  "cookie %s ", b->cookie);
+		out_hex64("cookie", table ? "%-18s " : "cookie %s ", b->cookie);
 	else
-		absent(table, c->stats ? "18" : "0");
+		absent(table, "18");
+	print_state(b, table);
+	print_meter(b, table);
 	if (c->stats && (b->have & GTPNL_B_STATS))
 		print_bearer_stats(b, table);
 }
@@ -135,10 +190,12 @@ static int bearer_moddel(struct ctx *c, int argc, char **argv,
 		return 1;
 	if (!ctx_handle(c))
 		return 1;
-	if (mode == GTPNL_ARG_MOD)
-		err = gtpnl_bearer_mod(c->h, &b);
-	else
+	if (mode == GTPNL_ARG_DEL)
 		err = gtpnl_bearer_del(c->h, b.ifindex, b.teid_in);
+	else if (mode == GTPNL_ARG_END_MARKER)
+		err = gtpnl_end_marker(c->h, b.ifindex, b.teid_in);
+	else	/* MOD, IDLE, ACTIVE: b carries the STATE for the last two */
+		err = gtpnl_bearer_mod(c->h, &b);
 	return err ? err_kernel(c) : 0;
 }
 
@@ -150,6 +207,21 @@ static int bearer_mod(struct ctx *c, int argc, char **argv)
 static int bearer_del(struct ctx *c, int argc, char **argv)
 {
 	return bearer_moddel(c, argc, argv, GTPNL_ARG_DEL);
+}
+
+static int bearer_idle(struct ctx *c, int argc, char **argv)
+{
+	return bearer_moddel(c, argc, argv, GTPNL_ARG_IDLE);
+}
+
+static int bearer_active(struct ctx *c, int argc, char **argv)
+{
+	return bearer_moddel(c, argc, argv, GTPNL_ARG_ACTIVE);
+}
+
+static int bearer_end_marker(struct ctx *c, int argc, char **argv)
+{
+	return bearer_moddel(c, argc, argv, GTPNL_ARG_END_MARKER);
 }
 
 struct show {
@@ -232,10 +304,68 @@ static int bearer_show(struct ctx *c, int argc, char **argv)
 	return ret ? err_kernel(c) : 0;
 }
 
+/*
+ * bearer usage [ dev NAME [ teid-in TEID ] ]: read and clear the usage
+ * (GTPU_F_USAGE_CLEAR), one line per bearer.
+ */
+static int usage_one(const struct gtpnl_bearer *b, void *data)
+{
+	out_obj_begin();
+	print_bearer(data, b, false);
+	out_obj_end();
+	return 0;
+}
+
+static int bearer_usage(struct ctx *c, int argc, char **argv)
+{
+	struct gtpnl_bearer_filter f = { .flags = GTPU_F_USAGE_CLEAR };
+	struct gtpnl_bearer b;
+	bool have_teid = false;
+	uint32_t teid = 0;
+	uint64_t n;
+	int ret;
+
+	for (int i = 0; i < argc; i += 2) {
+		const char *k = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (strcmp(k, "dev") && strcmp(k, "teid-in"))
+			return err_usage(c, "argument \"%s\" is wrong: unknown keyword", k);
+		if (!v)
+			return err_usage(c, "argument \"%s\" is wrong: value missing", k);
+		if (!strcmp(k, "dev") && !(f.ifindex = ctx_ifindex(c, v)))
+			return 1;
+		if (!strcmp(k, "teid-in")) {
+			if (gtpnl_arg_num(v, UINT32_MAX, &n))
+				return err_usage(c, "argument \"%s\" is wrong: TEID must be a 32-bit number", v);
+			have_teid = true;
+			teid = (uint32_t)n;
+		}
+	}
+	if (have_teid && !f.ifindex)
+		return err_usage(c, "argument \"dev\" is required with \"teid-in\"");
+	if (!ctx_handle(c))
+		return 1;
+	out_list_begin();
+	if (have_teid) {
+		ret = gtpnl_bearer_get_flags(c->h, f.ifindex, teid,
+					     GTPU_F_USAGE_CLEAR, &b);
+		if (!ret)
+			usage_one(&b, c);
+	} else {
+		ret = gtpnl_bearer_dump(c->h, &f, usage_one, c);
+	}
+	out_list_end();
+	return ret ? err_kernel(c) : 0;
+}
+
 static const struct cmd bearer_cmds[] = {
 	{ "add", bearer_add },
 	{ "mod", bearer_mod },
 	{ "del", bearer_del },
+	{ "idle", bearer_idle },
+	{ "active", bearer_active },
+	{ "usage", bearer_usage },
+	{ "end-marker", bearer_end_marker },
 	{ "show", bearer_show },
 	{ NULL, NULL },
 };

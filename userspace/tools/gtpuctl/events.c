@@ -34,6 +34,12 @@ static const char *event_name(uint8_t cmd)
 		return "bearer-deleted";
 	case GTPU_CMD_ECHO_RESPONSE:
 		return "echo-response";
+	case GTPU_CMD_DOWNLINK_DATA:
+		return "downlink-data";
+	case GTPU_CMD_USAGE:
+		return "usage";
+	case GTPU_CMD_ERROR_INDICATION:
+		return "error-indication";
 	default:
 		return "unknown";
 	}
@@ -45,10 +51,24 @@ static int print_event(const struct gtpnl_event *ev, void *data)
 
 	out_obj_begin();
 	out_str("event", "%s ", event_name(ev->cmd));
-	if (ev->cmd == GTPU_CMD_ECHO_RESPONSE)
+	if (ev->cmd == GTPU_CMD_ECHO_RESPONSE) {
 		print_echo(c, &ev->echo);
-	else
+	} else if (ev->cmd == GTPU_CMD_ERROR_INDICATION) {
+		const struct gtpnl_err_ind *e = &ev->err_ind;
+
+		out_str("dev", "dev %s ", ctx_ifname(c, e->ifindex));
+		if (e->peer_family)
+			out_addr("peer", "peer %s ", e->peer_family, &e->peer);
+		out_u64("teid", "teid %llu ", e->teid);
+		if (e->have_bearer) {
+			out_nest_begin("bearer");
+			out_text("bearer: ");
+			print_bearer(c, &e->bearer, false);
+			out_nest_end();
+		}
+	} else {
 		print_bearer(c, &ev->bearer, false);
+	}
 	out_obj_end();
 	fflush(stdout);
 	return 0;

@@ -58,7 +58,8 @@ int bearer_add_args(struct ctx *c, int argc, char **argv,
 void print_bearer(struct ctx *c, const struct gtpnl_bearer *b, bool table);
 
 /* out.c: one print path for text and JSON (-j).  Each field is printed
- * once with its JSON key and its text format (printf, one conversion). */
+ * once with its JSON key and its text format (printf, one conversion; a
+ * NULL format prints the field in JSON only). */
 void out_init(bool json, bool pretty);
 void out_list_begin(void);		/* JSON: a top-level array */
 void out_list_end(void);

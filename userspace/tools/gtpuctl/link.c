@@ -35,6 +35,10 @@ static int link_add(struct ctx *c, int argc, char **argv)
 			bit = GTPNL_L_PORT;
 		else if (!strcmp(k, "restart-counter"))
 			bit = GTPNL_L_RESTART;
+		else if (!strcmp(k, "idle-qlen"))
+			bit = GTPNL_L_IDLE_QLEN;
+		else if (!strcmp(k, "idle-qlen-dev"))
+			bit = GTPNL_L_IDLE_QLEN_DEV;
 		else
 			return err_usage(c, "argument \"%s\" is wrong: unknown keyword", k);
 		if (l.have & bit)
@@ -54,6 +58,13 @@ static int link_add(struct ctx *c, int argc, char **argv)
 			return err_usage(c, "argument \"%s\" is wrong: restart counter must be 0..255", v);
 		if (bit == GTPNL_L_RESTART)
 			l.restart_counter = (uint8_t)n;
+		if ((bit == GTPNL_L_IDLE_QLEN || bit == GTPNL_L_IDLE_QLEN_DEV) &&
+		    gtpnl_arg_num(v, UINT32_MAX, &n))
+			return err_usage(c, "argument \"%s\" is wrong: not a number", v);
+		if (bit == GTPNL_L_IDLE_QLEN)
+			l.idle_qlen = (uint32_t)n;
+		if (bit == GTPNL_L_IDLE_QLEN_DEV)
+			l.idle_qlen_dev = (uint32_t)n;
 	}
 	if (!(l.have & (GTPNL_L_LOCAL4 | GTPNL_L_LOCAL6)))
 		return err_usage(c, "argument \"local\" or \"local6\" is required");
@@ -125,6 +136,11 @@ static void print_link(struct ctx *c, const struct gtpnl_link *l,
 		out_u64("restart_counter", "restart-counter %llu ", l->restart_counter);
 	if (dh & GTPNL_D_N_BEARERS)
 		out_u64("bearers", "bearers %llu", d->n_bearers);
+	if (dh & GTPNL_D_IDLE) {
+		out_u64("idle_qlen", " idle-qlen %llu", d->idle_qlen);
+		out_u64("idle_qlen_dev", " idle-qlen-dev %llu", d->idle_qlen_dev);
+		out_u64("idle_queued", " idle-queued %llu", d->idle_queued);
+	}
 	if (c->stats && (dh & GTPNL_D_STATS))
 		out_stats(&d->stats, "    ");
 	out_obj_end();

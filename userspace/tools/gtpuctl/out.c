@@ -116,7 +116,7 @@ void out_str(const char *key, const char *fmt, const char *v)
 {
 	if (out.json)
 		add(key, json_object_new_string(v));
-	else
+	else if (fmt)
 		printf(fmt, v);
 }
 
@@ -124,7 +124,7 @@ void out_u64(const char *key, const char *fmt, uint64_t v)
 {
 	if (out.json)
 		add(key, json_object_new_uint64(v));
-	else
+	else if (fmt)
 		printf(fmt, (unsigned long long)v);
 }
 
