@@ -420,8 +420,55 @@ static void test_undecodable_s1ap(void)
 	th_stop(&h, false);
 }
 
+/*
+ * Attach with the ESM information transfer flag: the ESM Information
+ * Response comes after the Security Mode Complete, but the KeNB of the
+ * Initial Context Setup still uses the SMC Complete's uplink NAS COUNT (0),
+ * as the UE derives it (TS 33.401 7.2.6.2, A.3).
+ */
+static void test_attach_esm_info_kenb(void)
+{
+	uint8_t b[1024], p[1024];
+	struct s1ap_arena a;
+	struct s1ap_pdu pdu;
+	struct nas_msg m;
+	struct ue *ue;
+	size_t pl;
+	int n;
+
+	start();
+	n = tue_attach_request(&u, false, NAS_PDN_IPV4, NULL, true, b, sizeof(b));
+	th_initial_ue(&h, 7, b, (size_t)n, NULL);
+	n = th_last_nas(&h, b, sizeof(b), NULL);
+	CU_ASSERT_FATAL(n > 0 && !tue_open(&u, b, (size_t)n, p, &pl, &m));
+	CU_ASSERT_EQUAL_FATAL(m.type, NAS_AUTH_REQUEST);
+	ue = ue_by_imsi(h.d.ues, IMSI1);
+	CU_ASSERT_FATAL(ue != NULL);
+	u.mme_ue_id = ue->mme_ue_id;
+	n = tue_auth_answer(&u, &m, b, sizeof(b));
+	th_uplink(&h, u.mme_ue_id, 7, b, (size_t)n);
+	n = th_last_nas(&h, p, sizeof(p), NULL);
+	CU_ASSERT_FATAL(n > 0);
+	n = tue_smc_answer(&u, p, (size_t)n, b, sizeof(b));
+	CU_ASSERT_FATAL(n > 0);
+	th_uplink(&h, u.mme_ue_id, 7, b, (size_t)n);
+	n = th_last_nas(&h, b, sizeof(b), NULL);
+	CU_ASSERT_FATAL(n > 0 && !tue_open(&u, b, (size_t)n, p, &pl, &m));
+	CU_ASSERT_EQUAL_FATAL(m.type, NAS_ESM_INFO_REQUEST);
+	n = tue_simple(&u, "ESM information response", 0, m.pti, b, sizeof(b));
+	CU_ASSERT_FATAL(n > 0);
+	th_uplink(&h, u.mme_ue_id, 7, b, (size_t)n);
+	CU_ASSERT_EQUAL(ue->sec.rx_count, 1);	/* the ESM info response's COUNT */
+	CU_ASSERT_FATAL(th_pdu(&h, h.n_sent - 1, &pdu, &a) == 0);
+	CU_ASSERT_EQUAL_FATAL(pdu.proc, S1AP_PROC_INITIAL_CONTEXT_SETUP);
+	check_ics(&pdu, &u);			/* KeNB = KDF(KASME, 0) */
+	s1ap_arena_free(&a);
+	th_stop(&h, false);
+}
+
 UNIT_SUITE(agwd_mme,
 	   UNIT_TEST(test_attach_imsi),
+	   UNIT_TEST(test_attach_esm_info_kenb),
 	   UNIT_TEST(test_attach_unknown_guti),
 	   UNIT_TEST(test_attach_synch_failure),
 	   UNIT_TEST(test_attach_mac_failure),

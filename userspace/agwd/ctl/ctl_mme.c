@@ -77,6 +77,8 @@ static struct json_object *bearer_json(const struct ue *ue, const struct bearer 
 			 inet_ntop(AF_INET, &b->enb4, a, sizeof(a)));
 	}
 	json_object_object_add(o, "datapath", json_object_new_boolean(b->dp));
+	if (b->dp_idle)
+		json_object_object_add(o, "datapath_idle", json_object_new_boolean(true));
 	if (b->gbr) {
 		jadd_int(o, "gbr_ul", (int64_t)b->gbr_ul);
 		jadd_int(o, "gbr_dl", (int64_t)b->gbr_dl);

@@ -33,6 +33,8 @@ struct datapath {
 	uint32_t ifindex;
 	dp_downlink_fn dl_fn;
 	void *dl_arg;
+	/* the kernel has no idle state (family version 1): delete/re-add */
+	bool idle_by_delete;
 	struct dp_stats st;
 };
 
@@ -156,6 +158,15 @@ static int on_event(const struct gtpnl_event *ev, void *arg)
 	struct datapath *dp = arg;
 
 	dp->st.events++;
+	if (ev->cmd == GTPU_CMD_DOWNLINK_DATA) {
+		/* first downlink packet queued on an idle bearer: page the UE */
+		log_debug(MOD, "kernel: downlink data for idle bearer TEID 0x%08x",
+			  ev->bearer.teid_in);
+		dp->st.downlink_data++;
+		if (dp->dl_fn)
+			dp->dl_fn(dp->dl_arg, ev->bearer.teid_in, ev->bearer.cookie);
+		return 0;
+	}
 	if (ev->cmd == GTPU_CMD_BEARER_DELETED || ev->cmd == GTPU_CMD_BEARER_NEW)
 		log_debug(MOD, "kernel: bearer TEID 0x%08x %s", ev->bearer.teid_in,
 			  ev->cmd == GTPU_CMD_BEARER_NEW ? "added" : "deleted");
@@ -248,6 +259,11 @@ bool dp_is_recorder(const struct datapath *dp)
 	return dp->recorder;
 }
 
+bool dp_keeps_idle(const struct datapath *dp)
+{
+	return !dp->recorder && !dp->idle_by_delete;
+}
+
 int dp_bearer_add(struct datapath *dp, const struct dp_bearer *b)
 {
 	struct gtpnl_bearer g;
@@ -305,16 +321,49 @@ int dp_bearer_del(struct datapath *dp, uint32_t teid)
 	return ret ? nl_fail(dp, "del", teid, ret) : 0;
 }
 
+/*
+ * Idle (ECM-IDLE): the kernel keeps the bearer, queues its downlink and
+ * raises DOWNLINK_DATA (gtpnl_bearer_idle).  A gtpu.ko without idle bearers
+ * (family version 1) refuses the STATE attribute with EINVAL: from then on
+ * idle means deleting the bearer and active adding it back.
+ */
 int dp_set_idle(struct datapath *dp, const struct dp_bearer *b)
 {
+	int ret;
+
 	dp->st.idles++;
-	return dp_bearer_del(dp, b->teid_in);
+	if (dp->recorder || dp->idle_by_delete)
+		return dp_bearer_del(dp, b->teid_in);
+	ret = gtpnl_bearer_idle(dp->h, dp->ifindex, b->teid_in);
+	if (ret == -EINVAL || ret == -EOPNOTSUPP) {
+		log_notice(MOD, "gtpu.ko has no idle bearers (%s): idle bearers are deleted",
+			   gtpnl_errmsg(dp->h));
+		dp->idle_by_delete = true;
+		return dp_bearer_del(dp, b->teid_in);
+	}
+	return ret ? nl_fail(dp, "idle", b->teid_in, ret) : 0;
 }
 
 int dp_set_active(struct datapath *dp, const struct dp_bearer *b)
 {
+	struct gtpnl_bearer g;
+	int ret;
+
 	dp->st.actives++;
-	return dp_bearer_add(dp, b);
+	if (dp->recorder || dp->idle_by_delete)
+		return dp_bearer_add(dp, b);
+	to_gtpnl(dp, b, &g);
+	g.have &= (unsigned int)(GTPNL_B_TEID_OUT | GTPNL_B_PEER);
+	ret = gtpnl_bearer_active(dp->h, &g);
+	if (ret == -EINVAL || ret == -EOPNOTSUPP) {
+		log_notice(MOD, "gtpu.ko has no idle bearers (%s): idle bearers are deleted",
+			   gtpnl_errmsg(dp->h));
+		dp->idle_by_delete = true;
+		return dp_bearer_add(dp, b);
+	}
+	if (ret == -ENOENT)	/* not in the kernel (first activation, or lost) */
+		return dp_bearer_add(dp, b);
+	return ret ? nl_fail(dp, "active", b->teid_in, ret) : 0;
 }
 
 struct dump_ctx {

@@ -8,10 +8,11 @@
  *   recorder  gtpu.enabled = false: keeps the bearers in memory and does
  *             nothing else (unit tests, host tests, control-plane-only runs)
  *
- * Idle mode: the kernel has no buffering mode yet, so set_idle() removes
- * the bearer and set_active() adds it back; once gtpu.ko grows "bearer
- * idle", a `downlink-data` event and End Marker, only the gtpnl ops change
- * (on_downlink_data is already wired to paging).
+ * Idle mode: set_idle() puts the kernel bearer in the idle state (downlink
+ * queued, a DOWNLINK_DATA event for the first packet, which reaches the
+ * on_downlink_data callback: paging) and set_active() sends the queue to
+ * the eNodeB's (new) TEID.  With a gtpu.ko without idle bearers (family
+ * version 1) set_idle() deletes the bearer and set_active() adds it back.
  */
 #ifndef AGWD_DATAPATH_H
 #define AGWD_DATAPATH_H
@@ -49,6 +50,8 @@ typedef int (*dp_bearer_fn)(void *arg, const struct dp_bearer *b);
 int dp_open(struct agwd *d, struct datapath **out, char *err, size_t err_size);
 void dp_close(struct datapath *dp);
 bool dp_is_recorder(const struct datapath *dp);
+/* set_idle() keeps the bearer (idle in gtpu.ko) rather than deleting it */
+bool dp_keeps_idle(const struct datapath *dp);
 
 /* 0 or -errno (logged with the kernel's message). */
 int dp_bearer_add(struct datapath *dp, const struct dp_bearer *b);

@@ -292,6 +292,12 @@ void emm_smc_complete(struct agwd *d, struct ue *ue, const struct nas_msg *m)
 	struct nas_msg pdn;
 
 	emm_stop_retx(ue);
+	/*
+	 * TS 33.401 7.2.6.2 / A.3: the KeNB of the Initial Context Setup that
+	 * follows this NAS SMC comes from the uplink NAS COUNT of the Security
+	 * Mode Complete (rx_count now), not of a later ESM Information Response.
+	 */
+	emm_derive_kenb(ue);
 	if (ue->proc != PROC_ATTACH || check_esm_request(ue, &pdn)) {
 		emm_change_state(ue, ue->has_guti ? EMM_REGISTERED : EMM_DEREGISTERED, "SMC");
 		return;
@@ -370,7 +376,6 @@ static void attach_accept(struct agwd *d, struct ue *ue, const struct nas_msg *p
 		return;
 	}
 	emm_change_state(ue, EMM_WAIT_ATTACH_COMPLETE, "attach accepted");
-	emm_derive_kenb(ue);
 	/* T3450 runs for the Attach Accept; its first copy rides in the ICS */
 	emm_stop_retx(ue);
 	ue->emm_retx = malloc((size_t)n);

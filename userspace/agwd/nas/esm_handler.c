@@ -210,7 +210,7 @@ static void on_answer(struct agwd *d, struct ue *ue, const struct nas_msg *m)
 	}
 	if (m->type == NAS_DEACT_ACCEPT || !accept) {
 		log_info(MOD, "%s: EBI %u %s", ue->imsi, m->ebi,
-			 accept ? "deactivated" : "activation rejected");
+			 m->type == NAS_DEACT_ACCEPT ? "deactivated" : "activation rejected");
 		esm_give_up(d, ue);
 		return;
 	}

@@ -246,7 +246,7 @@ void sess_bearer_delete(struct agwd *d, struct ue *ue, unsigned int ebi)
 
 	if (!b)
 		return;
-	if (b->dp)
+	if (b->dp || b->dp_idle)
 		dp_bearer_del(d->dp, b->teid);
 	sess_teid_release(d->sess, b->teid);
 	memset(b, 0, sizeof(*b));
@@ -351,8 +351,10 @@ int sess_dp_sync(struct agwd *d, struct ue *ue, struct bearer *b)
 		dp_bearer_del(d->dp, b->teid);
 		ret = dp_set_active(d->dp, &db);
 	}
-	if (!ret)
+	if (!ret) {
 		b->dp = true;
+		b->dp_idle = false;
+	}
 	return ret;
 }
 
@@ -377,7 +379,8 @@ void sess_dp_idle(struct agwd *d, struct ue *ue)
 		if (!b->ebi || !b->dp)
 			continue;
 		sess_dp_fill(d, ue, b, &db);
-		dp_set_idle(d->dp, &db);
+		if (!dp_set_idle(d->dp, &db) && dp_keeps_idle(d->dp))
+			b->dp_idle = true;
 		b->dp = false;
 	}
 }

@@ -196,6 +196,7 @@ static struct json_object *bearer_json(const struct bearer *b)
 			inet_ntop(AF_INET, &b->enb4, a, sizeof(a)));
 	}
 	add_int(o, "dp", b->dp);
+	add_int(o, "dp_idle", b->dp_idle);
 	if (b->policy[0])
 		add_str(o, "policy", b->policy);
 	return o;

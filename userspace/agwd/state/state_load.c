@@ -85,6 +85,7 @@ static int load_bearer(struct agwd *d, struct ue *ue, struct json_object *o)
 	b->gbr_dl = (uint64_t)jint(o, "gbr_dl");
 	b->teid = (uint32_t)jint(o, "teid");
 	b->dp = jint(o, "dp");
+	b->dp_idle = jint(o, "dp_idle");
 	if (enb) {
 		b->enb_teid = (uint32_t)jint(o, "enb_teid");
 		b->has_enb = true;
@@ -250,7 +251,7 @@ static int rec_cb(void *arg, const struct dp_bearer *b)
 		return 0;		/* not ours (gtpuctl): left alone */
 	ue = ue_by_uid(c->d->ues, AGWD_COOKIE_UID(b->cookie));
 	br = ue ? ue_bearer(ue, AGWD_COOKIE_EBI(b->cookie)) : NULL;
-	if (br && br->dp && br->teid == b->teid_in && !sess_teid_lookup(c->d->sess, b->teid_in,
+	if (br && (br->dp || br->dp_idle) && br->teid == b->teid_in && !sess_teid_lookup(c->d->sess, b->teid_in,
 									 &uid, &ebi))
 		return 0;
 	if (c->n_del == c->cap) {

@@ -73,7 +73,8 @@ struct bearer {
 	int enb_family;			/* AF_INET, AF_INET6 */
 	struct in_addr enb4;
 	struct in6_addr enb6;
-	bool dp;			/* programmed in the datapath */
+	bool dp;			/* programmed in the datapath, active */
+	bool dp_idle;			/* in the datapath, idle (downlink queued) */
 	bool erab;			/* E-RAB set up in the current eNB */
 	char policy[UE_POLICY_NAME_MAX];	/* rule of a dedicated bearer */
 };

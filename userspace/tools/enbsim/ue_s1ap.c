@@ -354,6 +354,14 @@ int ue_s1_path_switch(struct ue *ue, struct enb *target)
 		ue_proc_done(ue, PROC_HO, 0, "no E-RAB to switch");
 		return -1;
 	}
+	/*
+	 * The target's S1-U end must listen before the MME learns it: its
+	 * GTP-U socket is otherwise only opened by an Initial Context Setup.
+	 */
+	if (ue->sim->uplane && uplane_enb_open(target)) {
+		ue_proc_done(ue, PROC_HO, 0, "no GTP-U socket on the target eNB");
+		return -1;
+	}
 	/* the source forgets the UE (X2 UE Context Release); the target takes it */
 	ue->enb = target;
 	ue->gen++;

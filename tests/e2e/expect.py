@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Assertions for enbsim "exec" steps of the e2e scenarios (exit 0 = holds).
+
+  expect.py ue IMSI KEY WANT         agwctl -j ue show IMSI: KEY == WANT
+                                     (KEY "pdns" compares the PDN count)
+  expect.py bearers N [peer ADDR]    gtpuctl -j bearer show: N bearers (all
+                                     with that eNodeB peer)
+  expect.py registered N             agwctl -j ue list: N EMM-REGISTERED UEs
+  expect.py stat KEY WANT            agwctl -j stats: KEY (a.b for nested) == WANT
+
+agwd's socket is $LOGDIR/agwd.sock; agwd and gtpu0 live in ns gw.
+"""
+import json, os, subprocess, sys
+
+
+def gw(*cmd):
+    out = subprocess.run(["ip", "netns", "exec", "gw", *cmd], capture_output=True, text=True)
+    if out.returncode:
+        sys.exit("expect: %s: %s" % (" ".join(cmd), out.stderr.strip()))
+    return json.loads(out.stdout)
+
+
+def agwctl(*args):
+    return gw("agwctl", "-s", os.environ["LOGDIR"] + "/agwd.sock", "-j", *args)
+
+
+def check(what, got, want):
+    ok = str(got) == str(want)
+    print("expect %s: got %s, want %s: %s" % (what, got, want, "ok" if ok else "FAIL"),
+          file=sys.stderr)
+    sys.exit(0 if ok else 1)
+
+
+a = sys.argv[1:]
+if a[0] == "ue":
+    u = agwctl("ue", "show", a[1])
+    v = len(u["pdns"]) if a[2] == "pdns" else u.get(a[2])
+    check("%s %s" % (a[1], a[2]), v, a[3])
+elif a[0] == "bearers":
+    b = gw("gtpuctl", "-j", "bearer", "show")
+    if len(a) > 3 and a[2] == "peer":
+        b = [x for x in b if x.get("peer") == a[3]]
+    check("kernel bearers" + (" to " + a[3] if len(a) > 3 else ""), len(b), a[1])
+elif a[0] == "registered":
+    d = agwctl("ue", "list")["ues"]
+    check("registered UEs", sum(1 for u in d if u["emm"] == "EMM-REGISTERED"), a[1])
+elif a[0] == "stat":
+    s = agwctl("stats")
+    for k in a[1].split("."):
+        s = s.get(k, {}) if isinstance(s, dict) else None
+    check("stat " + a[1], s, a[2])
+else:
+    sys.exit("expect: unknown check " + a[0])
