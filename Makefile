@@ -7,8 +7,8 @@ KVER     ?= $(patsubst /usr/src/linux-headers-%,%,$(lastword $(sort $(wildcard /
 KDIR     ?= /usr/src/linux-headers-$(KVER)
 V        ?= 0
 
-.PHONY: all module userspace check unit-check vm-check fuzz fuzz-check demo \
-	install-deps clean sparse
+.PHONY: all module userspace check unit-check vm-check e2e-check fuzz fuzz-check demo \
+	install-deps clean sparse bench-codecs bench-datapath
 
 all: module userspace
 
@@ -36,7 +36,18 @@ unit-check: $(BUILD)/bin/unit-tests
 	$(BUILD)/bin/unit-tests
 
 vm-check:
-	scripts/vm-check
+	scripts/vm-check kernel
+
+e2e-check:
+	scripts/vm-check e2e
+
+bench-codecs: $(BUILD)/bench/bench_codecs
+	BUILD=$(BUILD) tests/bench/run-codecs
+
+# Datapath benchmark in one QEMU guest (Documentation/performance.md);
+# DP_ARGS passes options, e.g. make bench-datapath DP_ARGS=--quick
+bench-datapath: module $(BUILD)/bin/gtpuctl $(BUILD)/bin/dpbench
+	BUILD=$(BUILD) tests/bench/bench-datapath $(DP_ARGS)
 
 demo:
 	scripts/demo

@@ -107,6 +107,12 @@ $(BUILD)/bin/%: $(BUILD)/obj/tests/kernel/%.o $(LINK_LIBS)
 	@mkdir -p $(@D)
 	$(if $(filter 0,$(V)),@echo "  LD      $@";) $(CC) $(CFLAGS) -o $@ $< $(LINK_LIBS) $(PKG_LIBS) -lm
 
+# ---- datapath benchmark tools (tests/bench/datapath/*.c -> one program, dpbench)
+DPBENCH_SRCS := $(sort $(wildcard tests/bench/datapath/*.c))
+$(BUILD)/bin/dpbench: $(call obj_of,obj,$(DPBENCH_SRCS))
+	@mkdir -p $(@D)
+	$(if $(filter 0,$(V)),@echo "  LD      $@";) $(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs libmnl)
+
 # ---- unit tests (CUnit, sanitizers)
 UNIT_SRCS ?= $(sort $(wildcard tests/unit/*.c))
 UNIT_DAEMON_LIBS = $(if $(filter tests/unit/test_agwd_%,$(UNIT_SRCS)),$(BUILD)/lib-san/libdagwd.a)
@@ -124,6 +130,16 @@ $(BUILD)/fuzz/fuzz_agwd_%: $(BUILD)/obj-fuzz/tests/fuzz/fuzz_agwd_%.o $(BUILD)/l
 $(BUILD)/fuzz/%: $(BUILD)/obj-fuzz/tests/fuzz/%.o $(LINK_LIBS_FUZZ)
 	@mkdir -p $(@D)
 	$(if $(filter 0,$(V)),@echo "  LD-FUZZ $@";) $(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $< $(LINK_LIBS_FUZZ) $(PKG_LIBS) -lm
+
+# ---- benchmarks: tests/bench/bench_X.c -> $(BUILD)/bench/bench_X, -O2, linked with
+# tests/bench/X_*.c (its cases) and tests/bench/lib_*.c (the shared harness)
+define bench_rules
+$(BUILD)/bench/bench_$(1): CFLAGS += -O2
+$(BUILD)/bench/bench_$(1): $(call obj_of,obj,tests/bench/bench_$(1).c $(sort $(wildcard tests/bench/$(1)_*.c tests/bench/lib_*.c))) $$(LINK_LIBS)
+	@mkdir -p $$(@D)
+	$$(if $$(filter 0,$(V)),@echo "  LD      $$@";) $$(CC) $$(CFLAGS) -o $$@ $$(filter %.o,$$^) $$(LINK_LIBS) $(PKG_LIBS) -lm
+endef
+$(foreach b,$(patsubst tests/bench/bench_%.c,%,$(wildcard tests/bench/bench_*.c)),$(eval $(call bench_rules,$(b))))
 
 userspace: $(PROGS) $(KTEST_BINS)
 fuzz: $(FUZZ_BINS)
