@@ -60,6 +60,7 @@ struct bench_row {
 	double per_s;			/* operations (messages) per second */
 	double ns;			/* nanoseconds per operation */
 	double cpu;			/* thread CPU time / wall time (0: unknown) */
+	double others;			/* CPUs' worth of other work meanwhile (-1: unknown) */
 	uint64_t count;			/* peers: messages in the run */
 	double seconds;			/* peers: wall time of the whole run */
 	double per_s_warm;		/* peers: rate with start-up time removed */
@@ -95,7 +96,7 @@ int bench_load(struct bench_cases *c, const char *dir, const char *name, uint8_t
 	       size_t *len, char *err, size_t err_len);
 
 /* ---- timing */
-/* Time one case into row (codec, message, op, bytes, per_s, ns, cpu).
+/* Time one case into row (codec, message, op, bytes, per_s, ns, cpu, others).
  * Returns 0, or -1 when the operation failed. */
 int bench_measure(const struct bench_cfg *cfg, const struct bench_case *bc,
 		  struct bench_row *row);
@@ -105,6 +106,7 @@ double bench_now(void);
 /* ---- report */
 struct bench_report {
 	const char *name;		/* "codecs" */
+	struct json_object *machine;	/* bench_machine_json() taken at the start, or NULL */
 	struct bench_row *rows;
 	size_t n, cap;
 };

@@ -380,6 +380,7 @@ int main(int argc, char **argv)
 	} else if (!rc && o.pcap_dir) {
 		rc = write_pcaps(&o, &c);
 	} else if (!rc) {
+		r.machine = bench_machine_json();
 		rc = measure_all(&o, &c, &r);
 		if (!rc)
 			rc = write_outputs(&o, &r);

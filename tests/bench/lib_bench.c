@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bench.h"
 
@@ -194,11 +195,50 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Busy and total ticks of all CPUs from the first line of /proc/stat
+ * ("cpu user nice system idle iowait irq softirq steal ..."); steal counts
+ * as busy: the hypervisor gave the time to someone else.  -1 if unreadable.
+ */
+static int stat_ticks(unsigned long long *busy, unsigned long long *total)
+{
+	unsigned long long v[8] = { 0 };
+	FILE *f = fopen("/proc/stat", "r");
+	int n, i;
+
+	if (!f)
+		return -1;
+	n = fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+		   &v[4], &v[5], &v[6], &v[7]);
+	fclose(f);
+	if (n < 5)
+		return -1;
+	for (*total = 0, i = 0; i < 8; i++)
+		*total += v[i];
+	*busy = *total - v[3] - v[4];
+	return 0;
+}
+
+/* CPUs' worth of work other than ours between two stat_ticks() readings. */
+static double others(unsigned long long b0, unsigned long long t0, unsigned long long b1,
+		     unsigned long long t1, double ours)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	double o;
+
+	if (t1 <= t0 || ncpu < 1)
+		return -1;
+	o = (double)(b1 - b0) / (double)(t1 - t0) * (double)ncpu - ours;
+	return o < 0 ? 0 : o;
+}
+
 int bench_measure(const struct bench_cfg *cfg, const struct bench_case *bc,
 		  struct bench_row *row)
 {
 	double rates[BENCH_MAX_RUNS], wall = 0, cpu = 0, w, c;
+	unsigned long long b0 = 0, t0 = 0, b1 = 0, t1 = 0;
 	unsigned int runs = cfg->runs, i;
+	int have_stat;
 	uint64_t batch;
 
 	if (runs < 1)
@@ -213,6 +253,7 @@ int bench_measure(const struct bench_cfg *cfg, const struct bench_case *bc,
 	row->bytes = bc->bytes;
 	if (calibrate(bc, &batch))
 		return -1;
+	have_stat = !stat_ticks(&b0, &t0);
 	for (i = 0; i < runs; i++) {
 		if (one_run(bc, batch, cfg->min_time, &rates[i], &w, &c))
 			return -1;
@@ -224,5 +265,6 @@ int bench_measure(const struct bench_cfg *cfg, const struct bench_case *bc,
 	row->per_s = runs % 2 ? rates[runs / 2] : (rates[runs / 2 - 1] + rates[runs / 2]) / 2;
 	row->ns = 1e9 / row->per_s;
 	row->cpu = wall > 0 ? cpu / wall : 0;
+	row->others = have_stat && !stat_ticks(&b1, &t1) ? others(b0, t0, b1, t1, row->cpu) : -1;
 	return 0;
 }

@@ -31,6 +31,9 @@ int bench_report_add(struct bench_report *r, const struct bench_row *row)
 
 void bench_report_free(struct bench_report *r)
 {
+	if (r->machine)
+		json_object_put(r->machine);
+	r->machine = NULL;
 	free(r->rows);
 	r->rows = NULL;
 	r->n = r->cap = 0;
@@ -152,6 +155,8 @@ static struct json_object *row_json(const struct bench_row *w)
 	json_object_object_add(o, "bytes", json_object_new_int64((int64_t)w->bytes));
 	if (w->cpu > 0)
 		json_object_object_add(o, "cpu", num(w->cpu, 2));
+	if (w->others >= 0 && !w->count && !w->derived)
+		json_object_object_add(o, "others", num(w->others, 2));
 	if (w->count) {
 		json_object_object_add(o, "count", json_object_new_int64((int64_t)w->count));
 		json_object_object_add(o, "seconds", num(w->seconds, 3));
@@ -169,7 +174,7 @@ int bench_report_json(const struct bench_report *r, const struct bench_cfg *cfg,
 	size_t i;
 
 	fprintf(f, "{\"benchmark\":\"%s\",\n", r->name);
-	o = bench_machine_json();
+	o = r->machine ? json_object_get(r->machine) : bench_machine_json();
 	fprintf(f, " \"machine\":%s,\n", json_object_to_json_string_ext(o, flags));
 	json_object_put(o);
 	o = num(cfg->min_time, 3);
@@ -190,17 +195,20 @@ int bench_report_json(const struct bench_report *r, const struct bench_cfg *cfg,
 
 void bench_table_header(FILE *f)
 {
-	fprintf(f, "%-9s %-40s %-20s %6s %12s %11s %5s %s\n", "codec", "message", "op",
-		"bytes", "per_s", "ns", "cpu", "impl");
+	fprintf(f, "%-9s %-40s %-20s %6s %12s %11s %5s %6s %s\n", "codec", "message", "op",
+		"bytes", "per_s", "ns", "cpu", "others", "impl");
 }
 
 void bench_table_row(FILE *f, const struct bench_row *w)
 {
-	char cpu[16] = "-";
+	char cpu[16] = "-", oth[16] = "-";
 
 	if (w->cpu > 0)
 		snprintf(cpu, sizeof(cpu), "%.2f", w->cpu);
-	fprintf(f, "%-9s %-40s %-20s %6zu %12.0f %11.1f %5s %s%s\n", w->codec, w->message, w->op,
-		w->bytes, w->per_s, w->ns, cpu, w->impl, w->derived ? " (derived)" : "");
+	if (w->others >= 0 && !w->count && !w->derived)
+		snprintf(oth, sizeof(oth), "%.2f", w->others);
+	fprintf(f, "%-9s %-40s %-20s %6zu %12.0f %11.1f %5s %6s %s%s\n", w->codec, w->message,
+		w->op, w->bytes, w->per_s, w->ns, cpu, oth, w->impl,
+		w->derived ? " (derived)" : "");
 	fflush(f);
 }
