@@ -135,7 +135,8 @@ static void test_attach_imsi(void)
 	CU_ASSERT_FATAL(!nas_eps_mobile_id_dec(&u.guti, nas_ie_get(&m, "GUTI")->val, 11, NULL));
 	check_accept(&m);
 	th_ics_response(&h, u.mme_ue_id, 7, 5, 0xabcd);
-	CU_ASSERT_EQUAL(dp_count(h.d.dp), 0);	/* not before the bearer is accepted */
+	/* programmed once the eNB F-TEID is known, before Attach Complete */
+	CU_ASSERT_EQUAL(dp_count(h.d.dp), 1);
 	n = tue_attach_complete(&u, 5, b, sizeof(b));
 	th_uplink(&h, u.mme_ue_id, 7, b, (size_t)n);
 	CU_ASSERT_EQUAL(ue->emm, EMM_REGISTERED);

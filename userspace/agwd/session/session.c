@@ -342,8 +342,13 @@ int sess_dp_sync(struct agwd *d, struct ue *ue, struct bearer *b)
 	struct dp_bearer db;
 	int ret;
 
-	if (b->dp || b->state != BR_ACTIVE || !b->has_enb || !ue_connected(ue) ||
-	    !programmable(ue, b))
+	/*
+	 * Programmed as soon as the eNB's F-TEID is known (ICS / E-RAB Setup
+	 * Response, TS 23.401 5.3.2.1 steps 22-23): the UE may send uplink
+	 * before its Attach Complete / bearer accept reaches us.
+	 */
+	if (b->dp || (b->state != BR_ACTIVE && b->state != BR_ACT_PENDING) || !b->has_enb ||
+	    !ue_connected(ue) || !programmable(ue, b))
 		return 0;
 	sess_dp_fill(d, ue, b, &db);
 	ret = dp_set_active(d->dp, &db);
