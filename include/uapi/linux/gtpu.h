@@ -234,6 +234,8 @@ enum gtpu_cmd {
 	GTPU_CMD_USAGE,			/* event: a usage threshold was reached */
 	GTPU_CMD_ERROR_INDICATION,	/* event: a peer sent Error Indication */
 	GTPU_CMD_END_MARKER,		/* request: send an End Marker */
+	GTPU_CMD_AMBR_SET,		/* request: set an AMBR group's rates */
+	GTPU_CMD_AMBR_GET,		/* request/dump: AMBR groups */
 	__GTPU_CMD_MAX
 };
 #define GTPU_CMD_MAX (__GTPU_CMD_MAX - 1)
@@ -250,6 +252,7 @@ enum gtpu_attr {
 	GTPU_A_PAD,
 	GTPU_A_FLAGS,		/* U32: GTPU_F_* (BEARER_GET do and dump) */
 	GTPU_A_ERR_IND,		/* nest: GTPU_ERR_IND_A_* (events only) */
+	GTPU_A_AMBR,		/* nest: GTPU_AMBR_A_* (AMBR_SET/GET) */
 	__GTPU_A_MAX
 };
 #define GTPU_A_MAX (__GTPU_A_MAX - 1)
@@ -279,6 +282,14 @@ enum gtpu_bearer_attr {
 	GTPU_BEARER_A_USAGE,		/* nest: GTPU_STATS_A_UL_PACKETS ..
 					 * DL_BYTES (replies with
 					 * GTPU_F_USAGE_CLEAR; USAGE events) */
+	GTPU_BEARER_A_TFT,		/* nest: GTPU_TFT_A_FILTER nests (ADD,
+					 * MOD; replies): a dedicated bearer's
+					 * packet filters, see "TFT" above */
+	GTPU_BEARER_A_MBR_UL,		/* U64: uplink MBR, bit/s; 0 = none */
+	GTPU_BEARER_A_MBR_DL,		/* U64: downlink MBR, bit/s; 0 = none */
+	GTPU_BEARER_A_AMBR_GROUP,	/* U32: AMBR group id; 0 = none */
+	GTPU_BEARER_A_QFI,		/* U8: 0..63, send a PDU Session
+					 * Container with this QFI */
 	__GTPU_BEARER_A_MAX
 };
 #define GTPU_BEARER_A_MAX (__GTPU_BEARER_A_MAX - 1)
