@@ -265,7 +265,10 @@ int gtpnl_events_read(struct gtpnl *h, gtpnl_event_cb cb, void *data);
  * index and the kernel's extack text; the other entries of a message the
  * kernel refused as a whole are sent again, so each entry succeeds or
  * fails on its own, as if sent alone.  bufsize 0 picks a default (256 KiB,
- * about 4800 bearers).
+ * about 4800 bearers).  Filling a batch uses the handle only to learn the
+ * family (once, at the first entry): so one thread may fill a batch while
+ * another flushes a second one, as long as nothing else uses the handle
+ * meanwhile and one batch is flushed at a time.
  */
 struct gtpnl_batch *gtpnl_batch_new(struct gtpnl *h, size_t bufsize);
 void gtpnl_batch_free(struct gtpnl_batch *b);

@@ -13,6 +13,8 @@
 #ifndef AGW_GTPNL_ARG_H
 #define AGW_GTPNL_ARG_H
 
+#include <stdbool.h>
+
 #include "gtpnl/gtpnl.h"
 
 struct gtpnl_arg_err {
@@ -56,5 +58,15 @@ void gtpnl_arg_strerror(const struct gtpnl_arg_err *e, char *buf, size_t len);
  * -E2BIG if there are more than @max.
  */
 int gtpnl_arg_split(char *line, char **argv, int max);
+
+/*
+ * Fast path for a whole batch line "bearer add dev D teid-in N teid-out N
+ * peer A ue A [ebi N] [cookie N]" (any order, decimal numbers, IPv4): parsed
+ * in place, no word splitting.  true: *b and *dev (NUL-terminated inside
+ * text) are exactly what gtpnl_arg_bearer(GTPNL_ARG_ADD) would give;
+ * false: anything else (other keywords, hex, IPv6, comments, errors), and
+ * the caller uses the general parser, which also explains errors.
+ */
+bool gtpnl_arg_bearer_add_fast(char *text, struct gtpnl_bearer *b, char **dev);
 
 #endif /* AGW_GTPNL_ARG_H */

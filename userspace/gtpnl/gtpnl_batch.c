@@ -149,7 +149,10 @@ static int queue(struct gtpnl_batch *b, uint8_t cmd, const struct gtpnl_bearer *
 		err = gtpnl_need_family(b->h);
 		if (err)
 			return err;
-		b->first_seq = b->h->seq + 1;
+		/* numbered when flushed: the handle's seq is not touched
+		 * here, so a batch may be filled while another one is
+		 * being flushed (gtpuctl -batch does) */
+		b->first_seq = 0;
 		b->pack = b->h->family_version >= 2 ? GTPU_BEARERS_PER_MSG_MAX : 1;
 	}
 	if (grow((void **)&b->ents, &b->ents_cap, b->count + 1, sizeof(*b->ents)) ||
@@ -401,8 +404,12 @@ int gtpnl_batch_flush(struct gtpnl_batch *b, gtpnl_batch_cb cb, void *data)
 		batch_reset(b);
 		return gtpnl_fail(h, -ENOMEM, "out of memory");
 	}
-	for (unsigned int i = 0; i < b->nmsgs; i++)
+	b->first_seq = h->seq + 1;
+	for (unsigned int i = 0; i < b->nmsgs; i++) {
 		r.msg_of_seq[i] = i;
+		((struct nlmsghdr *)(b->buf + b->msgs[i].off))->nlmsg_seq =
+			b->first_seq + i;
+	}
 	r.n = b->nmsgs;
 	r.first_seq = b->first_seq;
 	n = round_run(b, &r, b->buf, b->used, b->msgs[b->nmsgs - 1].off, cb,
