@@ -520,6 +520,12 @@ static void test_dictionary(void)
 	CU_ASSERT_STRING_EQUAL(dia_dict_cmd_name(280, 0), "Device-Watchdog-Answer");
 	CU_ASSERT_STRING_EQUAL(dia_dict_app_name(DIA_APP_GX), "3GPP Gx");
 	CU_ASSERT_EQUAL(dia_dict_type_by_name("DiameterIdentity"), DIA_T_IDENTITY);
+	/* names not in the dictionary: near misses of real ones */
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name(""));
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name("Session"));
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name("Session-Id "));
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name("session-id"));
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name("No-Such-AVP"));
 }
 
 UNIT_SUITE(proto_diameter,
