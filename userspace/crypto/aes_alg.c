@@ -13,6 +13,7 @@
  * start at the bit after LENGTH, which a byte-oriented CMAC cannot do, so
  * they use the SP 800-38B steps below on top of single AES blocks.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,44 @@
 #include <openssl/params.h>
 
 #include "crypto/eps_int.h"
+
+/*
+ * The OpenSSL algorithm objects, fetched once from the default library
+ * context (an implicit fetch per call costs a provider lookup and a lock).
+ * Written only inside pthread_once(), read-only afterwards: EVP_CIPHER and
+ * EVP_MAC objects may be shared by threads; each call makes its own context.
+ * A NULL entry (fetch failed) makes the calls that need it fail with -1.
+ */
+static struct {
+	EVP_CIPHER *ctr, *ecb;
+	EVP_MAC *cmac;
+} alg;
+static pthread_once_t alg_once = PTHREAD_ONCE_INIT;
+
+static void alg_fetch(void)
+{
+	alg.ctr = EVP_CIPHER_fetch(NULL, "AES-128-CTR", NULL);
+	alg.ecb = EVP_CIPHER_fetch(NULL, "AES-128-ECB", NULL);
+	alg.cmac = EVP_MAC_fetch(NULL, "CMAC", NULL);
+}
+
+static const EVP_CIPHER *cipher_ctr(void)
+{
+	pthread_once(&alg_once, alg_fetch);
+	return alg.ctr;
+}
+
+static const EVP_CIPHER *cipher_ecb(void)
+{
+	pthread_once(&alg_once, alg_fetch);
+	return alg.ecb;
+}
+
+static EVP_MAC *mac_cmac(void)
+{
+	pthread_once(&alg_once, alg_fetch);
+	return alg.cmac;
+}
 
 static void eia2_header(uint32_t count, uint8_t bearer, uint8_t dir, uint8_t hdr[8])
 {
@@ -44,10 +83,12 @@ int eps_eea2(const uint8_t key[16], uint32_t count, uint8_t bearer, uint8_t dir,
 	if (!bytes)
 		return 0;
 	eia2_header(count, bearer, dir, ctr);
+	if (!cipher_ctr())
+		return -1;
 	evp = EVP_CIPHER_CTX_new();
 	if (!evp)
 		return -1;
-	if (EVP_EncryptInit_ex(evp, EVP_aes_128_ctr(), NULL, key, ctr) != 1)
+	if (EVP_EncryptInit_ex2(evp, cipher_ctr(), key, ctr, NULL) != 1)
 		goto out;
 	while (off < bytes) {
 		int chunk = bytes - off > 1 << 20 ? 1 << 20 : (int)(bytes - off), len = 0;
@@ -70,7 +111,7 @@ static int cmac_evp(const uint8_t key[16], const uint8_t hdr[8], const uint8_t *
 		OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, cipher, 0),
 		OSSL_PARAM_construct_end(),
 	};
-	EVP_MAC *m = EVP_MAC_fetch(NULL, "CMAC", NULL);
+	EVP_MAC *m = mac_cmac();
 	EVP_MAC_CTX *ctx = m ? EVP_MAC_CTX_new(m) : NULL;
 	uint8_t full[16];
 	size_t outl = 0;
@@ -85,7 +126,6 @@ static int cmac_evp(const uint8_t key[16], const uint8_t hdr[8], const uint8_t *
 	ret = 0;
 out:
 	EVP_MAC_CTX_free(ctx);
-	EVP_MAC_free(m);
 	OPENSSL_cleanse(full, sizeof(full));
 	return ret;
 }
@@ -122,7 +162,7 @@ static int cmac_bits(const uint8_t key[16], const uint8_t hdr[8], const uint8_t 
 	EVP_CIPHER_CTX *evp = EVP_CIPHER_CTX_new();
 	int ret = -1;
 
-	if (!evp || EVP_EncryptInit_ex(evp, EVP_aes_128_ecb(), NULL, key, NULL) != 1 ||
+	if (!evp || !cipher_ecb() || EVP_EncryptInit_ex2(evp, cipher_ecb(), key, NULL, NULL) != 1 ||
 	    EVP_CIPHER_CTX_set_padding(evp, 0) != 1 || aes_ecb(evp, l, l))
 		goto out;
 	dbl(l, k1);

@@ -222,6 +222,22 @@ static inline uint32_t bits_at(uint32_t a, uint32_t n, unsigned int b)
 	return b ? a << b | n >> (32 - b) : a;
 }
 
+/* 32-bit word w of the message (big-endian), zero after bit bitlen - 1 */
+static inline uint32_t msg_word(const uint8_t *msg, size_t bitlen, size_t w)
+{
+	size_t bytes = (bitlen + 7) / 8, keep = bitlen - w * 32;
+	uint32_t m;
+
+	if (4 * w + 4 <= bytes) {
+		m = eps_be32(msg + 4 * w);
+	} else {
+		m = 0;
+		for (size_t j = 0; j < 4; j++)
+			m = m << 8 | (4 * w + j < bytes ? msg[4 * w + j] : 0);
+	}
+	return keep >= 32 ? m : m & ~0u << (32 - keep);
+}
+
 /* 128-EIA3, Document 1 section 4 (v1.6) */
 int eps_eia3(const uint8_t key[16], uint32_t count, uint8_t bearer, uint8_t dir,
 	     const uint8_t *msg, size_t bitlen, uint8_t mac[4])
@@ -244,9 +260,15 @@ int eps_eia3(const uint8_t key[16], uint32_t count, uint8_t bearer, uint8_t dir,
 	a = zuc_word(&st);
 	n = zuc_word(&st);
 	for (size_t w = 0; w < words; w++) {
-		for (unsigned int b = 0; b < 32 && w * 32 + b < bitlen; b++)
-			if (eps_bit(msg, w * 32 + b))
-				t ^= bits_at(a, n, b);
+		uint32_t m = msg_word(msg, bitlen, w);
+		uint64_t k = (uint64_t)a << 32 | n;
+
+		/* for each message bit b (MSB first): T ^= z_(32w + b), masked */
+		for (unsigned int b = 0; b < 32; b++) {
+			t ^= (uint32_t)(k >> 32) & (0u - (m >> 31));
+			k <<= 1;
+			m <<= 1;
+		}
 		prev = a;
 		a = n;
 		n = zuc_word(&st);
