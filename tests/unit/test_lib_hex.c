@@ -39,7 +39,7 @@ static void test_hex_decode(void)
 	n = 99;
 	CU_ASSERT_EQUAL(hex_decode("abc", out, sizeof(out), &n), -1);		/* odd */
 	CU_ASSERT_EQUAL(hex_decode("0g", out, sizeof(out), &n), -1);		/* not hex */
-	CU_ASSERT_EQUAL(hex_decode(" 1", out, sizeof(out), &n), -1);		/* sscanf would skip */
+	CU_ASSERT_EQUAL(hex_decode(" 1", out, sizeof(out), &n), -1);	/* leading blank */
 	CU_ASSERT_EQUAL(hex_decode("+1", out, sizeof(out), &n), -1);
 	CU_ASSERT_EQUAL(hex_decode("0x", out, sizeof(out), &n), -1);
 	CU_ASSERT_EQUAL(hex_decode("0011223344", out, sizeof(out), &n), -1);	/* > max */
