@@ -238,6 +238,30 @@ static inline uint32_t msg_word(const uint8_t *msg, size_t bitlen, size_t w)
 	return keep >= 32 ? m : m & ~0u << (32 - keep);
 }
 
+/*
+ * XOR of z_(32w + b) over the set bits b of message word m (bit 0 = MSB),
+ * with k = z_32w || z_32(w+1): z_(32w + b) is the top half of k << b.
+ * Four bits at a time: x[v] = XOR of k << c over the bits c of nibble v
+ * (c = 0 for its most significant bit), then nibble j adds x[v] << 4j.
+ */
+static inline uint32_t word_mac(uint32_t m, uint64_t k)
+{
+	uint64_t x[16];
+	uint32_t t = 0;
+
+	x[0] = 0;
+	x[8] = k;
+	x[4] = k << 1;
+	x[2] = k << 2;
+	x[1] = k << 3;
+	for (unsigned int v = 3; v < 16; v++)
+		if (v & (v - 1))	/* not a power of two: split off the lowest bit */
+			x[v] = x[v & (v - 1)] ^ x[v & -v];
+	for (unsigned int j = 0; j < 8; j++)
+		t ^= (uint32_t)((x[(m >> (28 - 4 * j)) & 0xf] << (4 * j)) >> 32);
+	return t;
+}
+
 /* 128-EIA3, Document 1 section 4 (v1.6) */
 int eps_eia3(const uint8_t key[16], uint32_t count, uint8_t bearer, uint8_t dir,
 	     const uint8_t *msg, size_t bitlen, uint8_t mac[4])
@@ -261,14 +285,9 @@ int eps_eia3(const uint8_t key[16], uint32_t count, uint8_t bearer, uint8_t dir,
 	n = zuc_word(&st);
 	for (size_t w = 0; w < words; w++) {
 		uint32_t m = msg_word(msg, bitlen, w);
-		uint64_t k = (uint64_t)a << 32 | n;
 
-		/* for each message bit b (MSB first): T ^= z_(32w + b), masked */
-		for (unsigned int b = 0; b < 32; b++) {
-			t ^= (uint32_t)(k >> 32) & (0u - (m >> 31));
-			k <<= 1;
-			m <<= 1;
-		}
+		if (m)
+			t ^= word_mac(m, (uint64_t)a << 32 | n);
 		prev = a;
 		a = n;
 		n = zuc_word(&st);
