@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The algorithms from several threads at once: 128-EIA2 and 128-EEA2 share
- * OpenSSL objects fetched once (aes_alg.c), and the Diameter builder shares
- * a name index built once (diameter_dict_name.c). Each thread computes
- * the MAC of TS 33.401 C.2.2 (EIA2 set 2), an EEA2 round trip, and looks
- * AVPs up by name, many times; every result must be exact.
+ * OpenSSL objects fetched once (aes_alg.c). Each thread computes the MAC of
+ * TS 33.401 C.2.2 (EIA2 set 2) and an EEA2 round trip many times; every
+ * result must be exact. Run alone (unit-tests crypto_threads), the threads
+ * also race the one-time initialisation.
  */
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "crypto/eps.h"
-#include "proto/diameter.h"
 #include "unit.h"
 
 #define THREADS	4
@@ -29,7 +28,6 @@ static void *worker(void *arg)
 
 	(void)arg;
 	for (int i = 0; i < ROUNDS; i++) {
-		const struct dia_avp_def *d;
 		uint8_t mac[4], buf[64];
 
 		if (eps_eia(EPS_ALG_2, key, 0x398a59b4, 0x1a, 1, msg, 64, mac) ||
@@ -39,9 +37,6 @@ static void *worker(void *arg)
 		if (eps_eea(EPS_ALG_2, key, (uint32_t)i, 3, 0, buf, 512) ||
 		    eps_eea(EPS_ALG_2, key, (uint32_t)i, 3, 0, buf, 512) ||
 		    buf[0] != (uint8_t)i || buf[63] != (uint8_t)i)
-			bad++;
-		d = dia_dict_avp_by_name(i % 2 ? "Authentication-Info" : "Session-Id");
-		if (!d || d->code != (i % 2 ? 1413u : 263u))
 			bad++;
 	}
 	return (void *)bad;

@@ -6,6 +6,8 @@
  * field and round-tripped; tests/host/tshark_diameter.sh cross-checks the
  * encoder against Wireshark.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -439,7 +441,38 @@ static void test_dictionary(void)
 	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name("No-Such-AVP"));
 }
 
+static void *lookup_worker(void *arg)
+{
+	uintptr_t bad = 0;
+
+	(void)arg;
+	for (int i = 0; i < 1000; i++) {
+		const struct dia_avp_def *d;
+
+		d = dia_dict_avp_by_name(i % 2 ? "Authentication-Info" : "Session-Id");
+		if (!d || d->code != (i % 2 ? 1413u : 263u) || dia_dict_avp_by_name("No-Such"))
+			bad++;
+	}
+	return (void *)bad;
+}
+
+/* The name index is built once, by whichever thread looks up first */
+static void test_dictionary_threads(void)
+{
+	pthread_t t[4];
+
+	for (int i = 0; i < 4; i++)
+		CU_ASSERT_EQUAL_FATAL(pthread_create(&t[i], NULL, lookup_worker, NULL), 0);
+	for (int i = 0; i < 4; i++) {
+		void *bad = (void *)1;
+
+		CU_ASSERT_EQUAL(pthread_join(t[i], &bad), 0);
+		CU_ASSERT_PTR_NULL(bad);
+	}
+}
+
 UNIT_SUITE(proto_diameter,
+	   UNIT_TEST(test_dictionary_threads),
 	   UNIT_TEST(test_cer_capture_f5),
 	   UNIT_TEST(test_cer_capture_libdiameter),
 	   UNIT_TEST(test_builder_bytes),
