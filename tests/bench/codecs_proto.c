@@ -22,6 +22,7 @@
 #include "proto/gtpu_msg.h"
 #include "proto/s1ap.h"
 #include "codecs.h"
+#include "codecs_dia_msgs.h"
 
 struct named_file {
 	const char *message;
@@ -223,95 +224,10 @@ oom:
 
 typedef int (*dia_build_fn)(uint8_t *buf, size_t cap);
 
-static void base_avps(struct dia_builder *b, const char *sid)
-{
-	dia_put_str(b, "Session-Id", sid);
-	dia_put_u32(b, "Auth-Session-State", 1);	/* NO_STATE_MAINTAINED */
-	dia_put_str(b, "Origin-Host", "mme.agw.local");
-	dia_put_str(b, "Origin-Realm", "agw.local");
-}
-
-/* TS 29.272 7.2.6 AIA with one E-UTRAN-Vector (7.3.18), as the unit test */
+/* the builders of tests/unit/test_proto_diameter.c (codecs_dia_msgs.h) */
 static int build_aia(uint8_t *buf, size_t cap)
 {
-	uint8_t rand[16], xres[8], autn[16], kasme[32];
-	struct dia_builder b;
-
-	memset(rand, 0x11, sizeof(rand));
-	memset(xres, 0x22, sizeof(xres));
-	memset(autn, 0x33, sizeof(autn));
-	memset(kasme, 0x44, sizeof(kasme));
-	dia_build_init(&b, buf, cap, DIA_F_PROXIABLE, 318, DIA_APP_S6A, 0x1234, 0x5678);
-	base_avps(&b, "mme.agw.local;1;1");
-	dia_put_u32(&b, "Result-Code", DIA_SUCCESS);
-	dia_put_group(&b, "Authentication-Info");
-	dia_put_group(&b, "E-UTRAN-Vector");
-	dia_put_bytes(&b, "RAND", rand, sizeof(rand));
-	dia_put_bytes(&b, "XRES", xres, sizeof(xres));
-	dia_put_bytes(&b, "AUTN", autn, sizeof(autn));
-	dia_put_bytes(&b, "KASME", kasme, sizeof(kasme));
-	dia_build_group_end(&b);
-	dia_build_group_end(&b);
-	return dia_build_finish(&b);
-}
-
-/* TS 29.212 5.6.2 CCR-I on Gx, the AVPs of tests/unit/test_proto_diameter.c */
-static int build_ccr_i(uint8_t *buf, size_t cap)
-{
-	static const uint8_t ip[4] = { 192, 168, 128, 12 };
-	struct dia_builder b;
-
-	dia_build_init(&b, buf, cap, DIA_F_REQUEST | DIA_F_PROXIABLE, 272, DIA_APP_GX, 9, 10);
-	dia_put_str(&b, "Session-Id", "pcef;3;3");
-	dia_put_u32(&b, "Auth-Application-Id", DIA_APP_GX);
-	dia_put_str(&b, "Origin-Host", "pcef.agw.local");
-	dia_put_str(&b, "Origin-Realm", "agw.local");
-	dia_put_str(&b, "Destination-Realm", "pcrf.local");
-	dia_put_u32(&b, "CC-Request-Type", 1);			/* INITIAL_REQUEST */
-	dia_put_u32(&b, "CC-Request-Number", 0);
-	dia_put_group(&b, "Subscription-Id");
-	dia_put_u32(&b, "Subscription-Id-Type", 1);		/* END_USER_IMSI */
-	dia_put_str(&b, "Subscription-Id-Data", "001010000000001");
-	dia_build_group_end(&b);
-	dia_put_bytes(&b, "Framed-IP-Address", ip, sizeof(ip));
-	dia_put_u32(&b, "IP-CAN-Type", 5);			/* 3GPP-EPS */
-	dia_put_u32(&b, "RAT-Type", 1004);			/* EUTRAN */
-	dia_put_group(&b, "QoS-Information");
-	dia_put_u32(&b, "APN-Aggregate-Max-Bitrate-UL", 1000000);
-	dia_put_u32(&b, "APN-Aggregate-Max-Bitrate-DL", 2000000);
-	dia_build_group_end(&b);
-	dia_put_str(&b, "Called-Station-Id", "internet");
-	return dia_build_finish(&b);
-}
-
-/* RFC 4006 / TS 32.299 CCR-U on Gy with one Multiple-Services-Credit-Control */
-static int build_ccr_u(uint8_t *buf, size_t cap)
-{
-	struct dia_builder b;
-
-	dia_build_init(&b, buf, cap, DIA_F_REQUEST | DIA_F_PROXIABLE, 272, DIA_APP_DCCA, 11, 12);
-	dia_put_str(&b, "Session-Id", "pcef;4;4");
-	dia_put_u32(&b, "Auth-Application-Id", DIA_APP_DCCA);
-	dia_put_str(&b, "Origin-Host", "pcef.agw.local");
-	dia_put_str(&b, "Origin-Realm", "agw.local");
-	dia_put_str(&b, "Destination-Realm", "ocs.local");
-	dia_put_str(&b, "Service-Context-Id", "32251@3gpp.org");
-	dia_put_u32(&b, "CC-Request-Type", 2);			/* UPDATE_REQUEST */
-	dia_put_u32(&b, "CC-Request-Number", 1);
-	dia_put_u32(&b, "Multiple-Services-Indicator", 1);
-	dia_put_group(&b, "Multiple-Services-Credit-Control");
-	dia_put_group(&b, "Requested-Service-Unit");
-	dia_build_group_end(&b);
-	dia_put_group(&b, "Used-Service-Unit");
-	dia_put_u64(&b, "CC-Total-Octets", 5000000000ULL);
-	dia_put_u64(&b, "CC-Input-Octets", 1000000000ULL);
-	dia_put_u64(&b, "CC-Output-Octets", 4000000000ULL);
-	dia_put_u32(&b, "Reporting-Reason", 2);			/* QUOTA_EXHAUSTED */
-	dia_build_group_end(&b);
-	dia_put_u32(&b, "Rating-Group", 100);
-	dia_put_u32(&b, "Service-Identifier", 1);
-	dia_build_group_end(&b);
-	return dia_build_finish(&b);
+	return dia_msgs_air_aia(buf, cap, 1);
 }
 
 struct dia_case {
@@ -323,8 +239,8 @@ struct dia_case {
 static const struct dia_case dia_cases[] = {
 	{ "CER", "diameter/cer_f5.bin", NULL },
 	{ "AIA (1 E-UTRAN-Vector)", "diameter/aia.bin", build_aia },
-	{ "Gx CCR-I", NULL, build_ccr_i },
-	{ "Gy CCR-U (MSCC)", "diameter/ccr_u.bin", build_ccr_u },
+	{ "Gx CCR-I", NULL, dia_msgs_ccr_i },
+	{ "Gy CCR-U (MSCC)", "diameter/ccr_u.bin", dia_msgs_ccr_u },
 };
 
 struct dia_arg {

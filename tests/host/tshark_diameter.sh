@@ -10,6 +10,7 @@ set -eu
 
 BUILD=${BUILD:-build}
 PATH=$BUILD/bin:$PATH
+PCAPGEN=$(dirname "$0")/pcapgen.py
 command -v tshark >/dev/null 2>&1 || { echo "tshark missing: skip"; exit 77; }
 command -v python3 >/dev/null 2>&1 || { echo "python3 missing: skip"; exit 77; }
 command -v agwtool >/dev/null 2>&1 || { echo "agwtool not built: skip"; exit 77; }
@@ -18,21 +19,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-# pcap_tcp OUT HEX: one IPv4/TCP segment (3868 -> 3868) in a LINKTYPE_RAW pcap
+# pcap_tcp OUT HEX: one IPv4/TCP segment (40000 -> 3868) in a LINKTYPE_RAW pcap
 pcap_tcp() {
-	python3 - "$@" <<'PY'
-import struct, sys
-out, p = sys.argv[1], bytes.fromhex(sys.argv[2])
-tcp = struct.pack("!HHIIBBHHH", 40000, 3868, 1, 1, 5 << 4, 0x18, 65535, 0, 0) + p
-ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 1, 0x4000, 64, 6, 0,
-                 bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2]))
-s = sum(struct.unpack("!10H", ip)); s = (s & 0xffff) + (s >> 16); s = (s & 0xffff) + (s >> 16)
-ip = ip[:10] + struct.pack("!H", ~s & 0xffff) + ip[12:]
-pkt = ip + tcp
-with open(out, "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))
-    f.write(struct.pack("<IIII", 1, 0, len(pkt), len(pkt)) + pkt)
-PY
+	python3 "$PCAPGEN" tcp 3868 "$@"
 }
 
 check() {

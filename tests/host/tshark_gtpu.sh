@@ -8,6 +8,7 @@ set -eu
 
 BUILD=${BUILD:-build}
 PATH=$BUILD/bin:$PATH
+PCAPGEN=$(dirname "$0")/pcapgen.py
 command -v tshark >/dev/null 2>&1 || { echo "tshark missing: skip"; exit 77; }
 command -v python3 >/dev/null 2>&1 || { echo "python3 missing: skip"; exit 77; }
 command -v agwtool >/dev/null 2>&1 || { echo "agwtool not built: skip"; exit 77; }
@@ -18,22 +19,7 @@ fail=0
 
 # pcap_udp OUT HEX...: one IPv4/UDP frame (port 2152 both ways) per payload
 pcap_udp() {
-	python3 - "$@" <<'PY'
-import struct, sys
-out, payloads = sys.argv[1], sys.argv[2:]
-with open(out, "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))
-    for i, h in enumerate(payloads):
-        p = bytes.fromhex(h)
-        udp = struct.pack("!HHHH", 2152, 2152, 8 + len(p), 0) + p
-        ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), i, 0, 64, 17, 0,
-                         bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2]))
-        s = sum(struct.unpack("!10H", ip))
-        s = (s & 0xffff) + (s >> 16); s = (s & 0xffff) + (s >> 16)
-        ip = ip[:10] + struct.pack("!H", ~s & 0xffff) + ip[12:]
-        pkt = ip + udp
-        f.write(struct.pack("<IIII", i, 0, len(pkt), len(pkt)) + pkt)
-PY
+	python3 "$PCAPGEN" udp 2152 "$@"
 }
 
 # check NAME JSON FIELDS EXPECTED: encode, dissect, compare one line of fields

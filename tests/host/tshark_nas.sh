@@ -13,6 +13,7 @@ set -eu
 
 BUILD=${BUILD:-build}
 PATH=$BUILD/bin:$PATH
+PCAPGEN=$(dirname "$0")/pcapgen.py
 command -v tshark >/dev/null 2>&1 || { echo "tshark missing: skip"; exit 77; }
 command -v python3 >/dev/null 2>&1 || { echo "python3 missing: skip"; exit 77; }
 command -v agwtool >/dev/null 2>&1 || { echo "agwtool not built: skip"; exit 77; }
@@ -25,15 +26,7 @@ UAT='uat:user_dlts:"User 0 (DLT=147)","nas-eps_plain","0","","0",""'
 
 # pcap OUT HEX...: one LINKTYPE_USER0 frame per NAS message
 pcap() {
-	python3 - "$@" <<'PY'
-import struct, sys
-out, payloads = sys.argv[1], sys.argv[2:]
-with open(out, "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 147))
-    for i, h in enumerate(payloads):
-        p = bytes.fromhex(h)
-        f.write(struct.pack("<IIII", i, 0, len(p), len(p)) + p)
-PY
+	python3 "$PCAPGEN" raw 147 "$@"
 }
 
 # plain HEX: the message inside a security header (types 1-5), else HEX

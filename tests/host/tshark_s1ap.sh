@@ -24,8 +24,11 @@ command -v python3 >/dev/null 2>&1 || { echo "skip: python3 not installed"; exit
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM
 
-AGWTOOL="$AGWTOOL" TMP="$TMP" SAVE="${S1AP_SAVE_DIR:-}" python3 - <<'PYEOF'
+PCAPDIR="$(dirname "$0")" AGWTOOL="$AGWTOOL" TMP="$TMP" SAVE="${S1AP_SAVE_DIR:-}" python3 - <<'PYEOF'
 import json, os, struct, subprocess, sys
+
+sys.path.insert(0, os.environ["PCAPDIR"])
+import pcapgen
 
 AGW, TMP, SAVE = os.environ["AGWTOOL"], os.environ["TMP"], os.environ["SAVE"]
 
@@ -242,35 +245,9 @@ for n, (name, kind, code, crit, ies) in enumerate(M):
     print("  %-36s %3d octets  %s" % (name, len(hexs) // 2, hexs[:48] + ("..." if len(hexs) > 48 else "")))
 
 # ---- pcap: IPv4 + SCTP DATA (RFC 9260 3.3.1), PPID 18, LINKTYPE_RAW ----
-def crc32c(data):
-    crc = 0xffffffff
-    for b in data:
-        crc ^= b
-        for _ in range(8):
-            crc = (crc >> 1) ^ (0x82f63b78 if crc & 1 else 0)
-    return crc ^ 0xffffffff
-
-def frame(payload, tsn):
-    clen = 16 + len(payload)
-    chunk = struct.pack("!BBHIHHI", 0, 3, clen, tsn, 0, tsn & 0xffff, 18) + payload
-    chunk += b"\0" * (-len(chunk) % 4)
-    hdr = struct.pack("!HHII", 36412, 36412, 0x01020304, 0)
-    sctp = hdr + chunk
-    sctp = sctp[:8] + struct.pack("<I", crc32c(sctp)) + sctp[12:]
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(sctp), tsn & 0xffff, 0, 64, 132, 0,
-                     bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]))
-    s = sum(struct.unpack("!10H", ip))
-    s = (s & 0xffff) + (s >> 16)
-    s = (s & 0xffff) + (s >> 16)
-    ip = ip[:10] + struct.pack("!H", ~s & 0xffff) + ip[12:]
-    return ip + sctp
-
 pcap = os.path.join(TMP, "s1ap.pcap")
-with open(pcap, "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))
-    for i, (_, _, b, _) in enumerate(msgs):
-        fr = frame(b, i + 1)
-        f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr), len(fr)) + fr)
+pcapgen.write(pcap, [pcapgen.ipv4(132, pcapgen.sctp_data(36412, 18, b, i + 1), i + 1)
+                     for i, (_, _, b, _) in enumerate(msgs)], ts0=1700000000)
 
 out = subprocess.run(["tshark", "-r", pcap, "-T", "fields", "-E", "separator=;",
                       "-e", "s1ap.procedureCode", "-e", "s1ap.id"],

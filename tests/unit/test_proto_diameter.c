@@ -6,11 +6,14 @@
  * field and round-tripped; tests/host/tshark_diameter.sh cross-checks the
  * encoder against Wireshark.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
 #include "proto/diameter.h"
+#include "../bench/codecs_dia_msgs.h"
 
 static unsigned char in[4096], out[4096];
 
@@ -130,49 +133,6 @@ static void test_builder_bytes(void)
 	CU_ASSERT_EQUAL(dia_build_finish(&b), -1);
 }
 
-static void base_avps(struct dia_builder *b, const char *sid)
-{
-	dia_put_str(b, "Session-Id", sid);
-	dia_put_u32(b, "Auth-Session-State", 1);	/* NO_STATE_MAINTAINED */
-	dia_put_str(b, "Origin-Host", "mme.agw.local");
-	dia_put_str(b, "Origin-Realm", "agw.local");
-}
-
-static int build_air_aia(uint8_t *buf, size_t cap, int answer)
-{
-	struct dia_builder b;
-	static const uint8_t plmn[3] = { 0x00, 0xf1, 0x10 };	/* MCC 001 MNC 01 */
-	uint8_t rand[16], xres[8], autn[16], kasme[32];
-
-	memset(rand, 0x11, sizeof(rand));
-	memset(xres, 0x22, sizeof(xres));
-	memset(autn, 0x33, sizeof(autn));
-	memset(kasme, 0x44, sizeof(kasme));
-	dia_build_init(&b, buf, cap, answer ? DIA_F_PROXIABLE : DIA_F_REQUEST | DIA_F_PROXIABLE,
-		       318, DIA_APP_S6A, 0x1234, 0x5678);
-	base_avps(&b, "mme.agw.local;1;1");
-	if (!answer) {
-		dia_put_str(&b, "Destination-Realm", "hss.local");
-		dia_put_str(&b, "User-Name", "001010000000001");
-		dia_put_group(&b, "Requested-EUTRAN-Authentication-Info");
-		dia_put_u32(&b, "Number-Of-Requested-Vectors", 1);
-		dia_put_u32(&b, "Immediate-Response-Preferred", 0);
-		dia_build_group_end(&b);
-		dia_put_bytes(&b, "Visited-PLMN-Id", plmn, sizeof(plmn));
-	} else {
-		dia_put_u32(&b, "Result-Code", DIA_SUCCESS);
-		dia_put_group(&b, "Authentication-Info");
-		dia_put_group(&b, "E-UTRAN-Vector");
-		dia_put_bytes(&b, "RAND", rand, sizeof(rand));
-		dia_put_bytes(&b, "XRES", xres, sizeof(xres));
-		dia_put_bytes(&b, "AUTN", autn, sizeof(autn));
-		dia_put_bytes(&b, "KASME", kasme, sizeof(kasme));
-		dia_build_group_end(&b);
-		dia_build_group_end(&b);
-	}
-	return dia_build_finish(&b);
-}
-
 /* TS 29.272 7.2.5/7.2.6 AIR and AIA with one E-UTRAN-Vector */
 static void test_air_aia(void)
 {
@@ -183,7 +143,7 @@ static void test_air_aia(void)
 	uint32_t v;
 	int n, i;
 
-	n = build_air_aia(buf, sizeof(buf), 0);
+	n = dia_msgs_air_aia(buf, sizeof(buf), 0);
 	CU_ASSERT_FATAL(n > 0);
 	CU_ASSERT_FATAL(!roundtrip_buf(buf, (size_t)n, &m));
 	CU_ASSERT_EQUAL(m.app_id, DIA_APP_S6A);
@@ -197,7 +157,7 @@ static void test_air_aia(void)
 	CU_ASSERT_EQUAL(v, 1);
 	dia_msg_free(&m);
 
-	n = build_air_aia(buf, sizeof(buf), 1);
+	n = dia_msgs_air_aia(buf, sizeof(buf), 1);
 	CU_ASSERT_FATAL(n > 0);
 	CU_ASSERT_FATAL(!roundtrip_buf(buf, (size_t)n, &m));
 	CU_ASSERT_STRING_EQUAL(dia_dict_cmd_name(m.code, 0), "Authentication-Information-Answer");
@@ -219,7 +179,7 @@ static void test_ula_subscription_data(void)
 	int i, n;
 
 	dia_build_init(&b, buf, sizeof(buf), DIA_F_PROXIABLE, 316, DIA_APP_S6A, 7, 8);
-	base_avps(&b, "mme;2;2");
+	dia_msgs_base_avps(&b, "mme;2;2");
 	dia_put_u32(&b, "Result-Code", DIA_SUCCESS);
 	dia_put_u32(&b, "ULA-Flags", 1);
 	dia_put_group(&b, "Subscription-Data");
@@ -274,34 +234,11 @@ static void test_ula_subscription_data(void)
 static void test_ccr_i_gx(void)
 {
 	static uint8_t buf[1024];
-	static const uint8_t ip[4] = { 192, 168, 128, 12 };
-	struct dia_builder b;
 	struct dia_msg m;
 	int32_t v;
 	int i, n;
 
-	dia_build_init(&b, buf, sizeof(buf), DIA_F_REQUEST | DIA_F_PROXIABLE, 272, DIA_APP_GX,
-		       9, 10);
-	dia_put_str(&b, "Session-Id", "pcef;3;3");
-	dia_put_u32(&b, "Auth-Application-Id", DIA_APP_GX);
-	dia_put_str(&b, "Origin-Host", "pcef.agw.local");
-	dia_put_str(&b, "Origin-Realm", "agw.local");
-	dia_put_str(&b, "Destination-Realm", "pcrf.local");
-	dia_put_u32(&b, "CC-Request-Type", 1);
-	dia_put_u32(&b, "CC-Request-Number", 0);
-	dia_put_group(&b, "Subscription-Id");
-	dia_put_u32(&b, "Subscription-Id-Type", 1);		/* END_USER_IMSI */
-	dia_put_str(&b, "Subscription-Id-Data", "001010000000001");
-	dia_build_group_end(&b);
-	dia_put_bytes(&b, "Framed-IP-Address", ip, sizeof(ip));
-	dia_put_u32(&b, "IP-CAN-Type", 5);			/* 3GPP-EPS */
-	dia_put_u32(&b, "RAT-Type", 1004);			/* EUTRAN */
-	dia_put_group(&b, "QoS-Information");
-	dia_put_u32(&b, "APN-Aggregate-Max-Bitrate-UL", 1000000);
-	dia_put_u32(&b, "APN-Aggregate-Max-Bitrate-DL", 2000000);
-	dia_build_group_end(&b);
-	dia_put_str(&b, "Called-Station-Id", "internet");
-	n = dia_build_finish(&b);
+	n = dia_msgs_ccr_i(buf, sizeof(buf));
 	CU_ASSERT_FATAL(n > 0);
 	CU_ASSERT_FATAL(!roundtrip_buf(buf, (size_t)n, &m));
 	i = dia_find(&m, -1, 1032, VENDOR_3GPP);
@@ -319,35 +256,11 @@ static void test_ccr_i_gx(void)
 static void test_ccr_u_gy(void)
 {
 	static uint8_t buf[1024];
-	struct dia_builder b;
 	struct dia_msg m;
 	uint64_t total;
 	int i, n;
 
-	dia_build_init(&b, buf, sizeof(buf), DIA_F_REQUEST | DIA_F_PROXIABLE, 272, DIA_APP_DCCA,
-		       11, 12);
-	dia_put_str(&b, "Session-Id", "pcef;4;4");
-	dia_put_u32(&b, "Auth-Application-Id", DIA_APP_DCCA);
-	dia_put_str(&b, "Origin-Host", "pcef.agw.local");
-	dia_put_str(&b, "Origin-Realm", "agw.local");
-	dia_put_str(&b, "Destination-Realm", "ocs.local");
-	dia_put_str(&b, "Service-Context-Id", "32251@3gpp.org");
-	dia_put_u32(&b, "CC-Request-Type", 2);
-	dia_put_u32(&b, "CC-Request-Number", 1);
-	dia_put_u32(&b, "Multiple-Services-Indicator", 1);
-	dia_put_group(&b, "Multiple-Services-Credit-Control");
-	dia_put_group(&b, "Requested-Service-Unit");
-	dia_build_group_end(&b);
-	dia_put_group(&b, "Used-Service-Unit");
-	dia_put_u64(&b, "CC-Total-Octets", 5000000000ULL);
-	dia_put_u64(&b, "CC-Input-Octets", 1000000000ULL);
-	dia_put_u64(&b, "CC-Output-Octets", 4000000000ULL);
-	dia_put_u32(&b, "Reporting-Reason", 2);			/* QUOTA_EXHAUSTED */
-	dia_build_group_end(&b);
-	dia_put_u32(&b, "Rating-Group", 100);
-	dia_put_u32(&b, "Service-Identifier", 1);
-	dia_build_group_end(&b);
-	n = dia_build_finish(&b);
+	n = dia_msgs_ccr_u(buf, sizeof(buf));
 	CU_ASSERT_FATAL(n > 0);
 	CU_ASSERT_FATAL(!roundtrip_buf(buf, (size_t)n, &m));
 	i = dia_find(&m, -1, 456, 0);
@@ -467,7 +380,7 @@ static void test_prefixes(void)
 {
 	static uint8_t buf[1024];
 	struct dia_msg m;
-	int n = build_air_aia(buf, sizeof(buf), 1);
+	int n = dia_msgs_air_aia(buf, sizeof(buf), 1);
 
 	CU_ASSERT_FATAL(n > 0);
 	for (int i = 0; i < n; i++) {
@@ -520,9 +433,46 @@ static void test_dictionary(void)
 	CU_ASSERT_STRING_EQUAL(dia_dict_cmd_name(280, 0), "Device-Watchdog-Answer");
 	CU_ASSERT_STRING_EQUAL(dia_dict_app_name(DIA_APP_GX), "3GPP Gx");
 	CU_ASSERT_EQUAL(dia_dict_type_by_name("DiameterIdentity"), DIA_T_IDENTITY);
+	/* names not in the dictionary: near misses of real ones */
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name(""));
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name("Session"));
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name("Session-Id "));
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name("session-id"));
+	CU_ASSERT_PTR_NULL(dia_dict_avp_by_name("No-Such-AVP"));
+}
+
+static void *lookup_worker(void *arg)
+{
+	uintptr_t bad = 0;
+
+	(void)arg;
+	for (int i = 0; i < 1000; i++) {
+		const struct dia_avp_def *d;
+
+		d = dia_dict_avp_by_name(i % 2 ? "Authentication-Info" : "Session-Id");
+		if (!d || d->code != (i % 2 ? 1413u : 263u) || dia_dict_avp_by_name("No-Such"))
+			bad++;
+	}
+	return (void *)bad;
+}
+
+/* The name index is built once, by whichever thread looks up first */
+static void test_dictionary_threads(void)
+{
+	pthread_t t[4];
+
+	for (int i = 0; i < 4; i++)
+		CU_ASSERT_EQUAL_FATAL(pthread_create(&t[i], NULL, lookup_worker, NULL), 0);
+	for (int i = 0; i < 4; i++) {
+		void *bad = (void *)1;
+
+		CU_ASSERT_EQUAL(pthread_join(t[i], &bad), 0);
+		CU_ASSERT_PTR_NULL(bad);
+	}
 }
 
 UNIT_SUITE(proto_diameter,
+	   UNIT_TEST(test_dictionary_threads),
 	   UNIT_TEST(test_cer_capture_f5),
 	   UNIT_TEST(test_cer_capture_libdiameter),
 	   UNIT_TEST(test_builder_bytes),

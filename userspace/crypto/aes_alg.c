@@ -13,6 +13,7 @@
  * start at the bit after LENGTH, which a byte-oriented CMAC cannot do, so
  * they use the SP 800-38B steps below on top of single AES blocks.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,61 @@
 #include <openssl/params.h>
 
 #include "crypto/eps_int.h"
+
+/*
+ * The OpenSSL algorithm objects, fetched once from the default library
+ * context (an implicit fetch per call costs a provider lookup and a lock).
+ * Written only inside pthread_once(), read-only afterwards: EVP_CIPHER and
+ * EVP_MAC objects may be shared by threads; each call makes its own context.
+ * cmac_tmpl is a CMAC context with its cipher (AES-128-CBC) set and a
+ * zero key: each MAC duplicates it and sets its own key, which avoids the
+ * cipher fetch that EVP_MAC_init() makes whenever the cipher parameter is
+ * passed (about half the cost of a 64-octet MAC); threads only read it.
+ * A NULL entry (fetch failed) makes the calls that need it fail with -1.
+ */
+static struct {
+	EVP_CIPHER *ctr, *ecb;
+	EVP_MAC_CTX *cmac_tmpl;
+} alg;
+static pthread_once_t alg_once = PTHREAD_ONCE_INIT;
+
+static void alg_fetch(void)
+{
+	static const uint8_t zero[16];
+	char cipher[] = "AES-128-CBC";
+	OSSL_PARAM params[] = {
+		OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, cipher, 0),
+		OSSL_PARAM_construct_end(),
+	};
+	EVP_MAC *m = EVP_MAC_fetch(NULL, "CMAC", NULL);
+
+	alg.ctr = EVP_CIPHER_fetch(NULL, "AES-128-CTR", NULL);
+	alg.ecb = EVP_CIPHER_fetch(NULL, "AES-128-ECB", NULL);
+	alg.cmac_tmpl = m ? EVP_MAC_CTX_new(m) : NULL;
+	EVP_MAC_free(m);	/* the context keeps its own reference */
+	if (alg.cmac_tmpl && EVP_MAC_init(alg.cmac_tmpl, zero, sizeof(zero), params) != 1) {
+		EVP_MAC_CTX_free(alg.cmac_tmpl);
+		alg.cmac_tmpl = NULL;
+	}
+}
+
+static const EVP_CIPHER *cipher_ctr(void)
+{
+	pthread_once(&alg_once, alg_fetch);
+	return alg.ctr;
+}
+
+static const EVP_CIPHER *cipher_ecb(void)
+{
+	pthread_once(&alg_once, alg_fetch);
+	return alg.ecb;
+}
+
+static const EVP_MAC_CTX *mac_cmac(void)
+{
+	pthread_once(&alg_once, alg_fetch);
+	return alg.cmac_tmpl;
+}
 
 static void eia2_header(uint32_t count, uint8_t bearer, uint8_t dir, uint8_t hdr[8])
 {
@@ -44,10 +100,12 @@ int eps_eea2(const uint8_t key[16], uint32_t count, uint8_t bearer, uint8_t dir,
 	if (!bytes)
 		return 0;
 	eia2_header(count, bearer, dir, ctr);
+	if (!cipher_ctr())
+		return -1;
 	evp = EVP_CIPHER_CTX_new();
 	if (!evp)
 		return -1;
-	if (EVP_EncryptInit_ex(evp, EVP_aes_128_ctr(), NULL, key, ctr) != 1)
+	if (EVP_EncryptInit_ex2(evp, cipher_ctr(), key, ctr, NULL) != 1)
 		goto out;
 	while (off < bytes) {
 		int chunk = bytes - off > 1 << 20 ? 1 << 20 : (int)(bytes - off), len = 0;
@@ -65,18 +123,13 @@ out:
 static int cmac_evp(const uint8_t key[16], const uint8_t hdr[8], const uint8_t *msg,
 		    size_t bytes, uint8_t mac[4])
 {
-	char cipher[] = "AES-128-CBC";
-	OSSL_PARAM params[] = {
-		OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, cipher, 0),
-		OSSL_PARAM_construct_end(),
-	};
-	EVP_MAC *m = EVP_MAC_fetch(NULL, "CMAC", NULL);
-	EVP_MAC_CTX *ctx = m ? EVP_MAC_CTX_new(m) : NULL;
+	const EVP_MAC_CTX *tmpl = mac_cmac();
+	EVP_MAC_CTX *ctx = tmpl ? EVP_MAC_CTX_dup(tmpl) : NULL;
 	uint8_t full[16];
 	size_t outl = 0;
 	int ret = -1;
 
-	if (!ctx || EVP_MAC_init(ctx, key, 16, params) != 1 ||
+	if (!ctx || EVP_MAC_init(ctx, key, 16, NULL) != 1 ||
 	    EVP_MAC_update(ctx, hdr, 8) != 1 ||
 	    (bytes && EVP_MAC_update(ctx, msg, bytes) != 1) ||
 	    EVP_MAC_final(ctx, full, &outl, sizeof(full)) != 1 || outl != 16)
@@ -85,7 +138,6 @@ static int cmac_evp(const uint8_t key[16], const uint8_t hdr[8], const uint8_t *
 	ret = 0;
 out:
 	EVP_MAC_CTX_free(ctx);
-	EVP_MAC_free(m);
 	OPENSSL_cleanse(full, sizeof(full));
 	return ret;
 }
@@ -122,7 +174,7 @@ static int cmac_bits(const uint8_t key[16], const uint8_t hdr[8], const uint8_t 
 	EVP_CIPHER_CTX *evp = EVP_CIPHER_CTX_new();
 	int ret = -1;
 
-	if (!evp || EVP_EncryptInit_ex(evp, EVP_aes_128_ecb(), NULL, key, NULL) != 1 ||
+	if (!evp || !cipher_ecb() || EVP_EncryptInit_ex2(evp, cipher_ecb(), key, NULL, NULL) != 1 ||
 	    EVP_CIPHER_CTX_set_padding(evp, 0) != 1 || aes_ecb(evp, l, l))
 		goto out;
 	dbl(l, k1);

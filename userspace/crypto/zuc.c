@@ -222,6 +222,46 @@ static inline uint32_t bits_at(uint32_t a, uint32_t n, unsigned int b)
 	return b ? a << b | n >> (32 - b) : a;
 }
 
+/* 32-bit word w of the message (big-endian), zero after bit bitlen - 1 */
+static inline uint32_t msg_word(const uint8_t *msg, size_t bitlen, size_t w)
+{
+	size_t bytes = (bitlen + 7) / 8, keep = bitlen - w * 32;
+	uint32_t m;
+
+	if (4 * w + 4 <= bytes) {
+		m = eps_be32(msg + 4 * w);
+	} else {
+		m = 0;
+		for (size_t j = 0; j < 4; j++)
+			m = m << 8 | (4 * w + j < bytes ? msg[4 * w + j] : 0);
+	}
+	return keep >= 32 ? m : m & ~0u << (32 - keep);
+}
+
+/*
+ * XOR of z_(32w + b) over the set bits b of message word m (bit 0 = MSB),
+ * with k = z_32w || z_32(w+1): z_(32w + b) is the top half of k << b.
+ * Four bits at a time: x[v] = XOR of k << c over the bits c of nibble v
+ * (c = 0 for its most significant bit), then nibble j adds x[v] << 4j.
+ */
+static inline uint32_t word_mac(uint32_t m, uint64_t k)
+{
+	uint64_t x[16];
+	uint32_t t = 0;
+
+	x[0] = 0;
+	x[8] = k;
+	x[4] = k << 1;
+	x[2] = k << 2;
+	x[1] = k << 3;
+	for (unsigned int v = 3; v < 16; v++)
+		if (v & (v - 1))	/* not a power of two: split off the lowest bit */
+			x[v] = x[v & (v - 1)] ^ x[v & -v];
+	for (unsigned int j = 0; j < 8; j++)
+		t ^= (uint32_t)((x[(m >> (28 - 4 * j)) & 0xf] << (4 * j)) >> 32);
+	return t;
+}
+
 /* 128-EIA3, Document 1 section 4 (v1.6) */
 int eps_eia3(const uint8_t key[16], uint32_t count, uint8_t bearer, uint8_t dir,
 	     const uint8_t *msg, size_t bitlen, uint8_t mac[4])
@@ -244,9 +284,10 @@ int eps_eia3(const uint8_t key[16], uint32_t count, uint8_t bearer, uint8_t dir,
 	a = zuc_word(&st);
 	n = zuc_word(&st);
 	for (size_t w = 0; w < words; w++) {
-		for (unsigned int b = 0; b < 32 && w * 32 + b < bitlen; b++)
-			if (eps_bit(msg, w * 32 + b))
-				t ^= bits_at(a, n, b);
+		uint32_t m = msg_word(msg, bitlen, w);
+
+		if (m)
+			t ^= word_mac(m, (uint64_t)a << 32 | n);
 		prev = a;
 		a = n;
 		n = zuc_word(&st);

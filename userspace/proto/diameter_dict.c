@@ -497,16 +497,6 @@ const struct dia_avp_def *dia_dict_avp_at(size_t i)
 	return NULL;
 }
 
-const struct dia_avp_def *dia_dict_avp_by_name(const char *name)
-{
-	const struct dia_avp_def *d;
-
-	for (size_t i = 0; (d = dia_dict_avp_at(i)); i++)
-		if (!strcmp(d->name, name))
-			return d;
-	return NULL;
-}
-
 const struct dia_cmd_def *dia_dict_cmd(uint32_t code)
 {
 	for (size_t i = 0; i < N_OF(commands); i++)

@@ -11,6 +11,7 @@
 #include <json-c/json.h>
 
 #include "proto/nas_ie.h"
+#include "lib/hex.h"
 #include "proto/nas_json.h"
 
 #define MAX_DEPTH	3
@@ -21,21 +22,6 @@ static const char *const fmt_names[] = {
 	[NAS_FMT_TV] = "TV", [NAS_FMT_LV] = "LV", [NAS_FMT_TLV] = "TLV",
 	[NAS_FMT_LVE] = "LV-E", [NAS_FMT_TLVE] = "TLV-E",
 };
-
-static struct json_object *hexs(const uint8_t *p, size_t n)
-{
-	char *s = malloc(2 * n + 1);
-	struct json_object *o;
-
-	if (!s)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		snprintf(s + 2 * i, 3, "%02x", p[i]);
-	s[2 * n] = '\0';
-	o = json_object_new_string(s);
-	free(s);
-	return o;
-}
 
 static void add(struct json_object *o, const char *k, struct json_object *v)
 {
@@ -91,7 +77,7 @@ static struct json_object *ie_json(const struct nas_ie *ie, int depth)
 	}
 	if (ie->ignored)
 		add(o, "ignored", json_object_new_boolean(1));
-	add(o, "hex", hexs(ie->val ? ie->val : (const uint8_t *)"", ie->len));
+	add(o, "hex", hex_json(ie->val ? ie->val : (const uint8_t *)"", ie->len));
 	if (ie->d && !ie->ignored)
 		add(o, "value", value_json(ie, depth));
 	return o;
@@ -140,7 +126,7 @@ static struct json_object *protected_json(const struct nas_sec_hdr *h, int depth
 	if (inner)
 		add(o, "message", inner);
 	else
-		add(o, "ciphered message", hexs(h->inner, h->inner_len));
+		add(o, "ciphered message", hex_json(h->inner, h->inner_len));
 	return o;
 }
 

@@ -12,6 +12,7 @@
 #include <json-c/json.h>
 
 #include "proto/nas_ie.h"
+#include "lib/hex.h"
 #include "proto/nas_json.h"
 
 static const uint8_t zeros[32];
@@ -34,21 +35,6 @@ static void put_uint(void *p, size_t size, uint64_t v)
 	case 4: *(uint32_t *)p = (uint32_t)v; break;
 	default: *(uint64_t *)p = v; break;
 	}
-}
-
-static struct json_object *hex_json(const uint8_t *p, size_t n)
-{
-	char *s = malloc(2 * n + 1);
-	struct json_object *o;
-
-	if (!s)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		snprintf(s + 2 * i, 3, "%02x", p[i]);
-	s[2 * n] = '\0';
-	o = json_object_new_string(s);
-	free(s);
-	return o;
 }
 
 static struct json_object *fields_json(const struct nas_field *f, const void *st);
@@ -174,24 +160,6 @@ static int json_uint(struct json_object *v, uint64_t max, uint64_t *out)
 	return errno || *end || *out > max ? -1 : 0;
 }
 
-static int parse_hex(const char *s, uint8_t *out, size_t max, size_t *n)
-{
-	size_t l = strlen(s);
-
-	if (l % 2 || l / 2 > max)
-		return -1;
-	for (size_t i = 0; i < l / 2; i++) {
-		unsigned int b;
-
-		if (sscanf(s + 2 * i, "%2x", &b) != 1 || !strchr("0123456789abcdefABCDEF", s[2 * i]) ||
-		    !strchr("0123456789abcdefABCDEF", s[2 * i + 1]))
-			return -1;
-		out[i] = (uint8_t)b;
-	}
-	*n = l / 2;
-	return 0;
-}
-
 static int fields_parse(const struct nas_field *f, struct json_object *o, void *st,
 			const char *path, struct nas_err *err);
 
@@ -215,7 +183,7 @@ static int field_parse(const struct nas_field *f, struct json_object *v, uint8_t
 		return 0;
 	case NAS_FT_HEX:
 		if (!json_object_is_type(v, json_type_string) ||
-		    parse_hex(json_object_get_string(v), p, f->size, &n) ||
+		    hex_decode(json_object_get_string(v), p, f->size, &n) ||
 		    (f->cnt == 0xffff && n != f->size))
 			return bad(err, path, "not hex of the right length");
 		if (f->cnt != 0xffff)

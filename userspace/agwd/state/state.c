@@ -16,6 +16,7 @@
 #include "agwd/state/state_int.h"
 #include "agwd/ue/ue.h"
 #include "lib/log.h"
+#include "lib/sqldb.h"
 
 #define MOD "state"
 
@@ -41,40 +42,6 @@ static int fail(sqlite3 *db, const char *what, char *err, size_t size)
 	return -EIO;
 }
 
-static int migrate(sqlite3 *db, char *err, size_t size)
-{
-	int n = (int)(sizeof(migrations) / sizeof(migrations[0])), v = 0;
-	sqlite3_stmt *st;
-
-	if (sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-			 NULL, NULL, NULL) ||
-	    sqlite3_prepare_v2(db, "SELECT ifnull(max(version), 0) FROM schema_version", -1, &st,
-			       NULL))
-		return fail(db, "schema version", err, size);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (v > n) {
-		snprintf(err, size, "state database schema %d is newer than this agwd (%d)", v, n);
-		return -EIO;
-	}
-	for (; v < n; v++) {
-		char bump[80];
-
-		snprintf(bump, sizeof(bump), "INSERT INTO schema_version VALUES (%d)", v + 1);
-		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ||
-		    sqlite3_exec(db, migrations[v], NULL, NULL, NULL) ||
-		    sqlite3_exec(db, bump, NULL, NULL, NULL) ||
-		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) {
-			int ret = fail(db, "schema migration", err, size);
-
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-			return ret;
-		}
-	}
-	return 0;
-}
-
 #define UE_COLS "uid, imsi, m_tmsi, emm, ksi, kasme, k_int, k_enc, eia, eea, tx_count," \
 	" rx_count, rx_valid, net_cap, s1_eea, s1_eia, tai, tac, connected, enb_plmn, enb_id," \
 	" enb_ue_id, mme_ue_id, nh, ncc, sessions"
@@ -88,17 +55,10 @@ int state_open(struct agwd *d, const char *path, struct state_db **out, char *er
 	if (!st)
 		return -ENOMEM;
 	st->d = d;
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)) {
-		fail(st->db, path, err, size);
-		goto bad;
-	}
-	sqlite3_busy_timeout(st->db, 2000);
-	if (sqlite3_exec(st->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", NULL,
-			 NULL, NULL)) {
-		fail(st->db, "WAL", err, size);
-		goto bad;
-	}
-	ret = migrate(st->db, err, size);
+	ret = sqldb_open(path, 0, &st->db, err, size);
+	if (!ret)
+		ret = sqldb_migrate(st->db, "state database", migrations,
+				    (int)(sizeof(migrations) / sizeof(migrations[0])), err, size);
 	if (ret)
 		goto bad;
 	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO ue (" UE_COLS ") VALUES (?, ?, ?, ?, ?,"
@@ -264,12 +224,10 @@ static int bind_ue(sqlite3_stmt *s, const struct ue *ue, const char *sess)
 
 static int step(struct state_db *st, sqlite3_stmt *s, const char *what)
 {
-	int rc = sqlite3_step(s);
+	char err[256];
 
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_DONE) {
-		log_err(MOD, "%s: %s", what, sqlite3_errmsg(st->db));
+	if (sqldb_step_done(st->db, s, 0, what, err, sizeof(err))) {
+		log_err(MOD, "%s", err);
 		st->errors++;
 		return -EIO;
 	}

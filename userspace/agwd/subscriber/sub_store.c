@@ -16,6 +16,7 @@
 
 #include "agwd/subscriber/subscriber.h"
 #include "lib/config.h"
+#include "lib/sqldb.h"
 
 /*
  * Schema history: entry i brings the database from version i to i + 1.
@@ -115,13 +116,7 @@ static int db_fail(struct sub_store *s, const char *what)
 /* Runs a statement that returns no row (or whose rows are ignored) and resets it. */
 static int run(struct sub_store *s, sqlite3_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_fail(s, what);
-	return 0;
+	return sqldb_step_done(s->db, st, 1, what, s->err, sizeof(s->err));
 }
 
 int sub_store_begin(struct sub_store *s)
@@ -142,47 +137,6 @@ void sub_store_rollback(struct sub_store *s)
 
 /* ------------------------------------------------------ open and close --- */
 
-static int schema_version(sqlite3 *db, int *v)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);",
-			 NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT max(version) FROM schema_version", -1, &st, NULL))
-		return -1;
-	rc = sqlite3_step(st);
-	*v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
-}
-
-static int sub_migrate(struct sub_store *s)
-{
-	int v, n = (int)(sizeof(sub_migrations) / sizeof(sub_migrations[0]));
-
-	if (schema_version(s->db, &v))
-		return db_fail(s, "schema version");
-	if (v > n)
-		return sub_store_fail(s, -EIO, "database schema version %d is newer than this "
-				      "agwd (%d)", v, n);
-	for (; v < n; v++) {
-		char bump[96];
-
-		snprintf(bump, sizeof(bump), "INSERT INTO schema_version VALUES (%d);", v + 1);
-		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ||
-		    sqlite3_exec(s->db, sub_migrations[v], NULL, NULL, NULL) ||
-		    sqlite3_exec(s->db, bump, NULL, NULL, NULL) ||
-		    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) {
-			int err = db_fail(s, "schema migration");
-
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			return err;
-		}
-	}
-	return 0;
-}
-
 int sub_store_open(const char *path, struct sub_store **out, char *err, size_t err_size)
 {
 	struct sub_store *s = calloc(1, sizeof(*s));
@@ -199,26 +153,15 @@ int sub_store_open(const char *path, struct sub_store **out, char *err, size_t e
 		return ret;
 	}
 	close(fd);
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)) {
-		sub_store_fail(s, -EIO, "%s: %s", path, sqlite3_errmsg(s->db));
-		goto fail;
-	}
-	sqlite3_busy_timeout(s->db, 2000);
-	if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-			 "PRAGMA foreign_keys=ON;", NULL, NULL, NULL)) {
-		db_fail(s, path);
-		goto fail;
-	}
-	ret = sub_migrate(s);
+	ret = sqldb_open(path, SQLDB_FOREIGN_KEYS, &s->db, s->err, sizeof(s->err));
+	if (!ret)
+		ret = sqldb_migrate(s->db, "subscriber database", sub_migrations,
+				    (int)(sizeof(sub_migrations) / sizeof(sub_migrations[0])),
+				    s->err, sizeof(s->err));
+	if (!ret)
+		ret = sqldb_prepare_all(s->db, sql, s->st, ST_MAX, s->err, sizeof(s->err));
 	if (ret)
 		goto fail;
-	for (int i = 0; i < ST_MAX; i++) {
-		if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
-				       NULL)) {
-			ret = db_fail(s, "prepare");
-			goto fail;
-		}
-	}
 	*out = s;
 	return 0;
 fail:
@@ -231,8 +174,7 @@ void sub_store_close(struct sub_store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < ST_MAX; i++)
-		sqlite3_finalize(s->st[i]);
+	sqldb_finalize_all(s->st, ST_MAX);
 	sqlite3_close(s->db);
 	free(s);
 }

@@ -16,24 +16,10 @@
 
 #include "agwtool.h"
 #include "codec.h"
+#include "lib/hex.h"
 #include "proto/s1ap.h"
 
 #define S1AP_MAX_PDU	(256 * 1024)
-
-static struct json_object *hex_json(const uint8_t *p, size_t n)
-{
-	char *s = malloc(2 * n + 1);
-	struct json_object *o;
-
-	if (!s)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		snprintf(s + 2 * i, 3, "%02x", p[i]);
-	s[2 * n] = '\0';
-	o = json_object_new_string(s);
-	free(s);
-	return o;
-}
 
 /* ------------------------------------------------------ value -> JSON --- */
 
