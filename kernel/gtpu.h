@@ -239,7 +239,7 @@ struct gtpu_bearer {
  * bearers bound to it.  Today the list holds exactly one bearer; dedicated
  * bearers (TFT) will share the entry.  Locking as for bearers: the list and
  * the hash linkage change under gtpu_dev.lock, readers use RCU; the entry is
- * removed when its list becomes empty and freed with kfree_rcu.
+ * removed when its list becomes empty and freed with call_rcu (ue_cache).
  */
 struct gtpu_ue {
 	struct rhash_head node;
