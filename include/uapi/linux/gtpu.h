@@ -349,6 +349,8 @@ enum gtpu_stats_attr {
 	GTPU_STATS_A_END_MARKER_TX,	/* End Markers sent */
 	GTPU_STATS_A_DROP_TOO_BIG,	/* downlink too big for the path to the
 					 * peer with DF (or IPv6): ICMP sent */
+	GTPU_STATS_A_DROP_POLICED,	/* over the bearer's MBR or its AMBR
+					 * group's rate (see "QoS") */
 	__GTPU_STATS_A_MAX
 };
 #define GTPU_STATS_A_MAX (__GTPU_STATS_A_MAX - 1)
@@ -374,5 +376,20 @@ enum gtpu_echo_attr {
 	__GTPU_ECHO_A_MAX
 };
 #define GTPU_ECHO_A_MAX (__GTPU_ECHO_A_MAX - 1)
+
+/* GTPU_A_AMBR: an APN-AMBR group (GTPU_CMD_AMBR_SET, GTPU_CMD_AMBR_GET) */
+enum gtpu_ambr_attr {
+	GTPU_AMBR_A_UNSPEC,
+	GTPU_AMBR_A_GROUP,		/* U32: group id, != 0 */
+	GTPU_AMBR_A_UL,			/* U64: uplink rate, bit/s; 0 = none */
+	GTPU_AMBR_A_DL,			/* U64: downlink rate, bit/s; 0 = none */
+	GTPU_AMBR_A_MEMBERS,		/* U32: bearers in the group (replies) */
+	GTPU_AMBR_A_DROP_UL,		/* U64: uplink packets policed by the
+					 * group's rate (replies) */
+	GTPU_AMBR_A_DROP_DL,		/* U64: same, downlink (replies) */
+	GTPU_AMBR_A_PAD,
+	__GTPU_AMBR_A_MAX
+};
+#define GTPU_AMBR_A_MAX (__GTPU_AMBR_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_GTPU_H */
