@@ -8,17 +8,8 @@
 # its extack text.  Rates are modest (TCG): a few Mbit/s of 1000-octet
 # packets over 3 s, measured from the kernel's counters.
 . "$(dirname "$0")/lib.sh"
-nl() { ip netns exec gw python3 "$(dirname "$0")/nlraw.py" "$@"; }
-
-expect_nl() {	# expect_nl NAME "error EXXX: text" nlraw-args...
-	local name=$1 want=$2 got; shift 2
-	got=$(nl "$@" 2>&1)
-	echo "  [gw] nlraw $* -> $got" >&2
-	case "$got" in
-	"$want"*) tc_pass "police/$name" ;;
-	*) tc_fail "police/$name: got '$got', want '$want'" ;;
-	esac
-}
+# expect_nl NAME "error EXXX: text" nlraw-args... (lib.sh: nl, nl_expect)
+expect_nl() { local name=$1; shift; nl_expect "police/$name" "$@"; }
 
 bstat() { bearer_stat gtpu0 "$1" "$2"; }
 
