@@ -49,9 +49,9 @@ static const struct rhashtable_params ue_params = {
 int gtpu_bearer_init(void)
 {
 	/* memory budget per bearer, see Documentation/kernel-design.md */
-	BUILD_BUG_ON(sizeof(struct gtpu_bearer) > 168);
+	BUILD_BUG_ON(sizeof(struct gtpu_bearer) > 176);
 	BUILD_BUG_ON(sizeof(struct gtpu_ue) > 64);
-	BUILD_BUG_ON(sizeof(struct gtpu_bearer_stats) > 56);
+	BUILD_BUG_ON(sizeof(struct gtpu_bearer_stats) > 64);
 	/* gtpu_stats_put() tells the two arrays apart by their length */
 	BUILD_BUG_ON(GTPU_BEARER_NSTATS == GTPU_DEV_NSTATS);
 	bearer_cache = kmem_cache_create("gtpu_bearer",
@@ -90,6 +90,7 @@ int gtpu_bearer_tables_init(struct gtpu_dev *gdev)
 	}
 	INIT_LIST_HEAD(&gdev->bearers);
 	INIT_LIST_HEAD(&gdev->stats_chunks);
+	hash_init(gdev->ambrs);
 	atomic_set(&gdev->stats_free, 0);
 	gdev->stats_hint = NULL;
 	hash_init(gdev->peers);
@@ -209,6 +210,7 @@ static void bearer_free(struct gtpu_bearer *b)
 {
 	/* no reader left: the ext (its queue purged on removal) goes too */
 	kfree(rcu_dereference_protected(b->ext, 1));
+	kfree(rcu_dereference_protected(b->qos, 1));
 	gtpu_stats_slot_put(b);
 	kmem_cache_free(bearer_cache, b);
 }
@@ -497,6 +499,9 @@ int gtpu_bearer_modify(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 		NL_SET_ERR_MSG(extack, "UE address cannot be changed");
 		return -EINVAL;
 	}
+	err = gtpu_qos_set(gdev, b, cfg, extack);	/* may fail: first */
+	if (err)
+		return err;
 	if (cfg->has_peer) {
 		err = peer_family_check(gdev, &cfg->peer, extack);
 		if (err)
@@ -538,6 +543,7 @@ void gtpu_bearer_remove(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 {
 	lockdep_assert_held(&gdev->lock);
 	gtpu_idle_purge(gdev, b);
+	gtpu_qos_release(gdev, b);
 	rhashtable_remove_fast(&gdev->teids, &b->teid_node, teid_params);
 	ue_unbind(gdev, b);
 	list_del_rcu(&b->dev_node);

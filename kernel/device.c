@@ -44,6 +44,7 @@ static void gtpu_destruct(struct net_device *dev)
 	mutex_lock(&gdev->lock);
 	gdev->dead = true;
 	gtpu_bearer_flush(gdev);
+	gtpu_qos_flush(gdev);
 	mutex_unlock(&gdev->lock);
 
 	gtpu_socket_close(gdev);
@@ -157,7 +158,9 @@ static int gtpu_newlink_common(struct net_device *dev, struct nlattr *tb[],
 		goto err_gro;
 
 	overhead = gtpu_tx_overhead(gdev);
-	dev->needed_headroom = LL_MAX_HEADER + overhead;
+	/* + a PDU Session Container (bearers with a QFI) */
+	dev->needed_headroom = LL_MAX_HEADER + overhead + GTPU_HLEN_QFI -
+			       GTPU_HLEN;
 	dev->max_mtu = IP_MAX_MTU - overhead;
 	if (!tb[IFLA_MTU])
 		dev->mtu = ETH_DATA_LEN - overhead;

@@ -68,21 +68,29 @@
 
 /*
  * Counters kept per bearer: the first six of the uapi enum (UL_PACKETS ..
- * DROP_TX) then DROP_IDLE.  Per device: every counter of the uapi enum
- * (PAD is not a counter).  Arrays are indexed by gtpu_bctr() / gtpu_ctr().
+ * DROP_TX) then DROP_IDLE and DROP_POLICED.  Per device: every counter of
+ * the uapi enum (PAD is not a counter).  Arrays are indexed by gtpu_bctr()
+ * / gtpu_ctr().
  */
-#define GTPU_BEARER_NSTATS	7
+#define GTPU_BEARER_NSTATS	8
 #define GTPU_DEV_NSTATS		(GTPU_STATS_A_MAX - 1)
 
 static inline int gtpu_bctr(int attr)
 {
-	return attr == GTPU_STATS_A_DROP_IDLE ? GTPU_BEARER_NSTATS - 1 :
-						attr - 1;
+	if (attr == GTPU_STATS_A_DROP_IDLE)
+		return 6;
+	if (attr == GTPU_STATS_A_DROP_POLICED)
+		return 7;
+	return attr - 1;
 }
 
 static inline int gtpu_bctr_attr(int i)
 {
-	return i == GTPU_BEARER_NSTATS - 1 ? GTPU_STATS_A_DROP_IDLE : i + 1;
+	if (i == 6)
+		return GTPU_STATS_A_DROP_IDLE;
+	if (i == 7)
+		return GTPU_STATS_A_DROP_POLICED;
+	return i + 1;
 }
 
 static inline int gtpu_ctr(int attr)
@@ -211,6 +219,66 @@ struct gtpu_bearer_ext {
 	struct gtpu_meter meter;
 };
 
+/*
+ * QoS (qos.c).  A token bucket kept as a GCRA "theoretical arrival time":
+ * tat (ns, ktime_get_ns() clock) is when the bucket would be full again; a
+ * packet of len bytes costs len * mult >> GTPU_TB_SHIFT ns and conforms if
+ * max(tat, now) + cost - now <= tau (the bucket depth in ns).  One
+ * atomic64 cmpxchg per packet, no lock.  mult, tau and rate change under
+ * gtpu_dev.lock (WRITE_ONCE) and are read with READ_ONCE: a packet racing
+ * with a rate change may see the old mult with the new tau.  mult 0: no
+ * limit.
+ */
+#define GTPU_TB_SHIFT		24
+enum { GTPU_DIR_UL, GTPU_DIR_DL, GTPU_DIR_N };
+
+struct gtpu_tb {
+	atomic64_t tat;
+	u64 mult;				/* ns per byte << GTPU_TB_SHIFT */
+	u64 tau;				/* ns */
+	u64 rate;				/* bit/s, as configured */
+};
+
+/*
+ * APN-AMBR group: a rate per direction shared by its member bearers.  In
+ * gtpu_dev.ambrs (hash by id); node, members and the rates change under
+ * gtpu_dev.lock; the datapath reaches a group through gtpu_qos.group and
+ * dumps walk the hash, both under RCU.  members is the reference count: a
+ * group is unhashed and freed after a grace period (kfree_rcu) when it has
+ * no members and both rates are 0, or when the device goes away.
+ */
+struct gtpu_ambr {
+	struct hlist_node node;
+	u32 id;
+	u32 members;
+	struct gtpu_tb tb[GTPU_DIR_N];
+	atomic64_t dropped[GTPU_DIR_N];		/* packets policed here */
+	struct rcu_head rcu;
+};
+
+/*
+ * A bearer's QoS: its MBRs, its AMBR group, its QFI.  Allocated the first
+ * time a bearer gets any of them, published once under gtpu_dev.lock
+ * (rcu_assign_pointer), changed in place under the lock and freed with the
+ * bearer (after its grace period).  group is __rcu and holds a member
+ * reference; qfi is GTPU_QOS_QFI_SET | QFI, or 0 for none (READ_ONCE).
+ */
+#define GTPU_QOS_QFI_SET	0x100
+struct gtpu_qos {
+	struct gtpu_tb mbr[GTPU_DIR_N];
+	struct gtpu_ambr __rcu *group;
+	u16 qfi;
+};
+
+/*
+ * PDU Session Container sent with a QFI: 4 octets of extension header, and
+ * the 4 octets of optional fields that E requires: 8 more than a plain
+ * G-PDU header.
+ */
+#define GTPU_EXT_PSC_LEN	4
+#define GTPU_EXT_PSC		0x85	/* TS 29.281 5.2.1-3 */
+#define GTPU_HLEN_QFI		(GTPU_HLEN_OPT + GTPU_EXT_PSC_LEN)
+
 struct gtpu_bearer {
 	struct rhash_head teid_node;		/* gtpu_dev.teids */
 	struct list_head dev_node;		/* gtpu_dev.bearers, RCU */
@@ -219,6 +287,7 @@ struct gtpu_bearer {
 	struct gtpu_bearer_stats __percpu *stats;	/* a chunk slot */
 	struct gtpu_stats_chunk *stats_chunk;
 	struct gtpu_bearer_ext __rcu *ext;	/* NULL until first idle */
+	struct gtpu_qos __rcu *qos;		/* NULL: no MBR/AMBR/QFI */
 	u64 cookie;
 	u32 local_teid;
 	__be32 remote_teid;
@@ -295,6 +364,8 @@ struct gtpu_dev {
 	u32 n_bearers;
 	u32 gen;
 
+	DECLARE_HASHTABLE(ambrs, 4);		/* gtpu_ambr by id, lock/RCU */
+
 	struct list_head stats_chunks;		/* lock */
 	atomic_t stats_free;			/* free slots in the chunks */
 	struct gtpu_stats_chunk *stats_hint;	/* lock: where to look first */
@@ -331,6 +402,12 @@ struct gtpu_bearer_cfg {
 	bool has_ebi;
 	bool has_cookie;
 	bool has_state;
+	u64 mbr[GTPU_DIR_N];			/* QoS, bit/s */
+	u32 ambr_group;
+	u8 qfi;
+	bool has_mbr[GTPU_DIR_N];
+	bool has_ambr_group;
+	bool has_qfi;
 };
 
 extern unsigned int gtpu_net_id;
@@ -392,6 +469,35 @@ void gtpu_meter_clear_begin(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 void gtpu_meter_clear_end(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 			  const u64 *fold, bool commit)
 	__releases(&gdev->usage_lock);
+
+/* qos.c */
+bool gtpu_qos_police(struct gtpu_dev *gdev, struct gtpu_bearer *b, int dir,
+		     unsigned int len);
+int gtpu_qos_set(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		 const struct gtpu_bearer_cfg *cfg,
+		 struct netlink_ext_ack *extack);
+void gtpu_qos_release(struct gtpu_dev *gdev, struct gtpu_bearer *b);
+void gtpu_qos_flush(struct gtpu_dev *gdev);
+int gtpu_qos_put(struct sk_buff *skb, const struct gtpu_bearer *b);
+int gtpu_qos_qfi(const struct gtpu_bearer *b);
+
+/* Policing on the datapath: true if the packet may go on (RCU held) */
+static inline bool gtpu_qos_pass(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+				 int dir, unsigned int len)
+{
+	if (likely(!rcu_access_pointer(b->qos)))
+		return true;
+	return gtpu_qos_police(gdev, b, dir, len);
+}
+
+/* nl_ambr.c: AMBR_SET / AMBR_GET */
+int gtpu_nl_ambr_set(struct sk_buff *skb, struct genl_info *info);
+int gtpu_nl_ambr_get(struct sk_buff *skb, struct genl_info *info);
+int gtpu_nl_ambr_dump(struct sk_buff *skb, struct netlink_callback *cb);
+extern const struct nla_policy gtpu_nl_ambr_policy[GTPU_AMBR_A_MAX + 1];
+struct gtpu_ambr *gtpu_ambr_lookup(struct gtpu_dev *gdev, u32 id);
+void gtpu_ambr_put(struct gtpu_dev *gdev, struct gtpu_ambr *g);
+void gtpu_tb_set(struct gtpu_tb *tb, u64 rate);
 
 /* idle.c */
 struct gtpu_bearer_ext *gtpu_bearer_ext_get(struct gtpu_dev *gdev,

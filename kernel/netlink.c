@@ -29,6 +29,10 @@ const struct nla_policy gtpu_nl_bearer_policy[GTPU_BEARER_A_MAX + 1] = {
 	[GTPU_BEARER_A_THRESHOLD_TOTAL]	= { .type = NLA_U64 },
 	[GTPU_BEARER_A_THRESHOLD_UL]	= { .type = NLA_U64 },
 	[GTPU_BEARER_A_THRESHOLD_DL]	= { .type = NLA_U64 },
+	[GTPU_BEARER_A_MBR_UL]		= { .type = NLA_U64 },
+	[GTPU_BEARER_A_MBR_DL]		= { .type = NLA_U64 },
+	[GTPU_BEARER_A_AMBR_GROUP]	= { .type = NLA_U32 },
+	[GTPU_BEARER_A_QFI]		= NLA_POLICY_MAX(NLA_U8, 63),
 	/* STATS, PAD, QUEUED and USAGE are reply-only: NLA_UNSPEC, rejected
 	 * by strict parsing */
 };
@@ -48,6 +52,11 @@ static const struct nla_policy bearer_get_policy[GTPU_A_MAX + 1] = {
 	[GTPU_A_IFINDEX]		= { .type = NLA_U32 },
 	[GTPU_A_BEARER]			= NLA_POLICY_NESTED(gtpu_nl_bearer_policy),
 	[GTPU_A_FLAGS]			= NLA_POLICY_MASK(NLA_U32, __GTPU_F_ALL),
+};
+
+static const struct nla_policy ambr_cmd_policy[GTPU_A_MAX + 1] = {
+	[GTPU_A_IFINDEX]		= { .type = NLA_U32 },
+	[GTPU_A_AMBR]			= NLA_POLICY_NESTED(gtpu_nl_ambr_policy),
 };
 
 static const struct nla_policy dev_cmd_policy[GTPU_A_MAX + 1] = {
@@ -152,6 +161,30 @@ static void parse_thresholds(struct nlattr **tb, struct gtpu_bearer_cfg *cfg)
 	}
 }
 
+/* MBR_UL/DL, AMBR_GROUP, QFI (qos.c applies them) */
+static void parse_qos(struct nlattr **tb, struct gtpu_bearer_cfg *cfg)
+{
+	static const int mbr[GTPU_DIR_N] = {
+		GTPU_BEARER_A_MBR_UL, GTPU_BEARER_A_MBR_DL,
+	};
+	int dir;
+
+	for (dir = 0; dir < GTPU_DIR_N; dir++) {
+		if (!tb[mbr[dir]])
+			continue;
+		cfg->mbr[dir] = nla_get_u64(tb[mbr[dir]]);
+		cfg->has_mbr[dir] = true;
+	}
+	if (tb[GTPU_BEARER_A_AMBR_GROUP]) {
+		cfg->ambr_group = nla_get_u32(tb[GTPU_BEARER_A_AMBR_GROUP]);
+		cfg->has_ambr_group = true;
+	}
+	if (tb[GTPU_BEARER_A_QFI]) {
+		cfg->qfi = nla_get_u8(tb[GTPU_BEARER_A_QFI]);
+		cfg->has_qfi = true;
+	}
+}
+
 /*
  * One GTPU_A_BEARER nest of a doit request -> cfg; LOCAL_TEID is always
  * required.  The genl core has already validated every attribute of the
@@ -206,6 +239,7 @@ int gtpu_nl_parse_bearer(const struct nlattr *nest, struct gtpu_bearer_cfg *cfg,
 		cfg->has_state = true;
 	}
 	parse_thresholds(tb, cfg);
+	parse_qos(tb, cfg);
 	return 0;
 }
 
@@ -519,6 +553,20 @@ static const struct genl_ops gtpu_genl_ops[] = {
 		.policy = bearer_cmd_policy,
 		.maxattr = GTPU_A_MAX,
 		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = GTPU_CMD_AMBR_SET,
+		.doit = gtpu_nl_ambr_set,
+		.policy = ambr_cmd_policy,
+		.maxattr = GTPU_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = GTPU_CMD_AMBR_GET,
+		.doit = gtpu_nl_ambr_get,
+		.dumpit = gtpu_nl_ambr_dump,
+		.policy = ambr_cmd_policy,
+		.maxattr = GTPU_A_MAX,
 	},
 	{
 		.cmd = GTPU_CMD_ECHO,

@@ -91,6 +91,8 @@ static int add_one(struct gtpu_dev *gdev, const struct nlattr *nest,
 	err = 0;
 	if (cfg.has_thr)
 		err = gtpu_meter_set(gdev, b, &cfg, extack);
+	if (!err)
+		err = gtpu_qos_set(gdev, b, &cfg, extack);
 	if (!err && cfg.has_state && cfg.state == GTPU_BEARER_STATE_IDLE)
 		err = gtpu_idle_set(gdev, b, extack);
 	if (err) {

@@ -165,6 +165,10 @@ static void rx_gpdu(struct gtpu_dev *gdev, struct sk_buff *skb,
 		drop = GTPU_STATS_A_DROP_MALFORMED;
 		goto drop;
 	}
+	if (!gtpu_qos_pass(gdev, b, GTPU_DIR_UL, skb->len)) {
+		kfree_skb(skb);
+		return;
+	}
 	skb_reset_network_header(skb);
 	skb_reset_mac_header(skb);
 	skb->dev = gdev->dev;

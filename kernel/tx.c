@@ -40,7 +40,9 @@ unsigned int gtpu_tx_overhead(const struct gtpu_dev *gdev)
  */
 static bool too_big(struct sk_buff *skb, unsigned int mtu, unsigned int iphlen)
 {
-	unsigned int over = iphlen + sizeof(struct udphdr) + GTPU_HLEN;
+	/* the GTP-U header, with a PDU Session Container if there is one */
+	unsigned int over = iphlen + sizeof(struct udphdr) +
+			    skb_network_offset(skb);
 	unsigned int fit = mtu > over ? mtu - over : 0;
 
 	if (skb->len + iphlen + sizeof(struct udphdr) <= mtu || !skb_dst(skb))
@@ -222,13 +224,33 @@ static u8 inner_tos(const struct sk_buff *skb)
 	return ipv6_get_dsfield(ipv6_hdr(skb));
 }
 
-/* Push the 8-octet G-PDU header: no optional fields (TS 29.281 5.1) */
-static void push_gpdu_header(struct sk_buff *skb, __be32 teid)
+/*
+ * Push the G-PDU header: 8 octets without optional fields (TS 29.281 5.1),
+ * or with a QFI (qfi >= 0) 16 octets: E set, Sequence Number and N-PDU
+ * Number 0 (their flags clear), Next Extension Header Type 0x85 and a PDU
+ * Session Container of length 1 holding a DL PDU SESSION INFORMATION (TS
+ * 38.415 5.5.2.1: PDU Type 0, QMP/SNP/MSNP 0; PPP 0, RQI 0, the QFI; no
+ * optional field), then Next Extension Header Type 0.
+ */
+static void push_gpdu_header(struct sk_buff *skb, __be32 teid, int qfi)
 {
 	unsigned int len = skb->len;
-	u8 *h = __skb_push(skb, GTPU_HLEN);
+	u8 *h;
 
+	if (qfi >= 0) {
+		h = __skb_push(skb, GTPU_HLEN_QFI - GTPU_HLEN);
+		memset(h, 0, GTPU_HLEN_QFI - GTPU_HLEN);
+		h[3] = GTPU_EXT_PSC;		/* next extension type */
+		h[4] = GTPU_EXT_PSC_LEN / 4;	/* length, 4-octet units */
+		h[5] = 0;			/* PDU Type 0 (DL) << 4 */
+		h[6] = qfi;
+		h[7] = 0;			/* no next extension */
+		len += GTPU_HLEN_QFI - GTPU_HLEN;
+	}
+	h = __skb_push(skb, GTPU_HLEN);
 	h[0] = GTPU_FLAGS_VERSION_1 | GTPU_FLAGS_PT;	/* 0x30 */
+	if (qfi >= 0)
+		h[0] |= GTPU_FLAGS_E;			/* 0x34 */
 	h[1] = GTPU_MSG_GPDU;
 	put_unaligned_be16(len, h + 2);
 	memcpy(h + 4, &teid, sizeof(teid));
@@ -246,13 +268,17 @@ void gtpu_tx_bearer(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 	u8 tos = inner_tos(skb);
 	int err;
 
+	if (!gtpu_qos_pass(gdev, b, GTPU_DIR_DL, len)) {
+		kfree_skb(skb);
+		return;
+	}
 	if (skb_cow_head(skb, gdev->dev->needed_headroom) ||
 	    udp_tunnel_handle_offloads(skb, true)) {
 		gtpu_stats_bearer_drop(gdev, b, GTPU_STATS_A_DROP_TX);
 		kfree_skb(skb);
 		return;
 	}
-	push_gpdu_header(skb, READ_ONCE(b->remote_teid));
+	push_gpdu_header(skb, READ_ONCE(b->remote_teid), gtpu_qos_qfi(b));
 	peer = rcu_dereference(b->peer);
 	err = tx_udp(gdev, skb, &peer->addr, NULL, gdev->port, tos,
 		     &peer->dst_cache, true);

@@ -76,6 +76,11 @@ enum {
 						 * meter (all zero disarms);
 						 * reply: armed thresholds */
 	GTPNL_B_USAGE		= 1 << 10,	/* usage: replies and events */
+	/* QoS (bits 16..19): request sends, reply shows what is set */
+	GTPNL_B_MBR_UL		= 1 << 16,	/* mbr_ul (0: remove) */
+	GTPNL_B_MBR_DL		= 1 << 17,	/* mbr_dl (0: remove) */
+	GTPNL_B_AMBR_GROUP	= 1 << 18,	/* ambr_group (0: leave) */
+	GTPNL_B_QFI		= 1 << 19,	/* qfi, 0..63 */
 };
 
 /*
@@ -100,6 +105,25 @@ struct gtpnl_bearer {
 	uint32_t queued;			/* packets queued while idle */
 	uint64_t thr_total, thr_ul, thr_dl;	/* bytes, 0: none */
 	struct gtpnl_stats usage;		/* UL/DL packets and bytes */
+	uint64_t mbr_ul, mbr_dl;		/* bit/s, 0: none */
+	uint32_t ambr_group;			/* 0: none */
+	uint8_t qfi;
+};
+
+/* Which rates of a struct gtpnl_ambr a request sends (replies: both). */
+enum {
+	GTPNL_A_UL		= 1 << 0,
+	GTPNL_A_DL		= 1 << 1,
+};
+
+/* An APN-AMBR group (GTPU_CMD_AMBR_SET / AMBR_GET). */
+struct gtpnl_ambr {
+	uint32_t ifindex;
+	uint32_t group;				/* != 0 */
+	unsigned int have;			/* GTPNL_A_* */
+	uint64_t ul, dl;			/* bit/s, 0: none */
+	uint32_t members;			/* replies only */
+	uint64_t drop_ul, drop_dl;		/* replies only: policed */
 };
 
 /* Dump filters; zero/false fields do not filter.  flags: GTPU_F_* sent
@@ -209,6 +233,7 @@ struct gtpnl_link {
  */
 typedef int (*gtpnl_bearer_cb)(const struct gtpnl_bearer *b, void *data);
 typedef int (*gtpnl_dev_cb)(const struct gtpnl_dev *d, void *data);
+typedef int (*gtpnl_ambr_cb)(const struct gtpnl_ambr *a, void *data);
 typedef int (*gtpnl_link_cb)(const struct gtpnl_link *l, void *data);
 typedef int (*gtpnl_event_cb)(const struct gtpnl_event *ev, void *data);
 /* Batch result: one call per failed message, index in queue order. */
@@ -248,6 +273,15 @@ int gtpnl_dev_dump(struct gtpnl *h, gtpnl_dev_cb cb, void *data);
 /* Sends an Echo Request; *seq gets the sequence number the kernel used. */
 int gtpnl_echo(struct gtpnl *h, uint32_t ifindex, int family,
 	       const union gtpnl_addr *peer, uint16_t *seq);
+
+/* AMBR_SET: create or change group a->group (rates in a->have; a group
+ * with no members and both rates 0 is removed). */
+int gtpnl_ambr_set(struct gtpnl *h, const struct gtpnl_ambr *a);
+int gtpnl_ambr_get(struct gtpnl *h, uint32_t ifindex, uint32_t group,
+		   struct gtpnl_ambr *out);
+/* All groups of device ifindex (0: of every device). */
+int gtpnl_ambr_dump(struct gtpnl *h, uint32_t ifindex, gtpnl_ambr_cb cb,
+		    void *data);
 
 /* Join the "events" group; then poll gtpnl_fd() and call events_read. */
 int gtpnl_events_subscribe(struct gtpnl *h);
@@ -319,7 +353,16 @@ struct nlmsghdr *gtpnl_msg_echo(void *buf, size_t len, uint16_t family,
 struct nlmsghdr *gtpnl_msg_getfamily(void *buf, size_t len, uint32_t seq,
 				     const char *name);
 
+/* AMBR_SET with a->have's rates; AMBR_GET do (group != 0) or dump
+ * (group 0; ifindex 0: every device). */
+struct nlmsghdr *gtpnl_msg_ambr_set(void *buf, size_t len, uint16_t family,
+				    uint32_t seq, const struct gtpnl_ambr *a);
+struct nlmsghdr *gtpnl_msg_ambr_get(void *buf, size_t len, uint16_t family,
+				    uint32_t seq, uint32_t ifindex,
+				    uint32_t group);
+
 int gtpnl_parse_bearer(const struct nlmsghdr *nlh, struct gtpnl_bearer *b);
+int gtpnl_parse_ambr(const struct nlmsghdr *nlh, struct gtpnl_ambr *a);
 int gtpnl_parse_dev(const struct nlmsghdr *nlh, struct gtpnl_dev *d);
 int gtpnl_parse_echo(const struct nlmsghdr *nlh, struct gtpnl_echo *e);
 int gtpnl_parse_err_ind(const struct nlmsghdr *nlh, struct gtpnl_err_ind *e);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <arpa/inet.h>
 
 #include "gtpnl/gtpnl_arg.h"
@@ -76,7 +77,8 @@ int gtpnl_arg_prefix6(const char *s, struct in6_addr *a, uint8_t *plen)
 
 enum kw {
 	KW_DEV, KW_TEID_IN, KW_TEID_OUT, KW_PEER, KW_UE, KW_UE6, KW_EBI,
-	KW_COOKIE, KW_THR, KW_THR_UL, KW_THR_DL, KW__N
+	KW_COOKIE, KW_THR, KW_THR_UL, KW_THR_DL, KW_MBR_UL, KW_MBR_DL,
+	KW_AMBR_GROUP, KW_QFI, KW__N
 };
 
 #define M_ADD	(1u << GTPNL_ARG_ADD)
@@ -107,6 +109,10 @@ static const struct {
 	[KW_THR]	= KW("threshold",	M_ADD | M_MOD, 0),
 	[KW_THR_UL]	= KW("threshold-ul",	M_ADD | M_MOD, 0),
 	[KW_THR_DL]	= KW("threshold-dl",	M_ADD | M_MOD, 0),
+	[KW_MBR_UL]	= KW("mbr-ul",	M_ADD | M_MOD, 0),
+	[KW_MBR_DL]	= KW("mbr-dl",	M_ADD | M_MOD, 0),
+	[KW_AMBR_GROUP]	= KW("ambr-group",	M_ADD | M_MOD, 0),
+	[KW_QFI]	= KW("qfi",	M_ADD | M_MOD, 0),
 };
 
 static int bad(struct gtpnl_arg_err *e, const char *arg, const char *why)
@@ -114,6 +120,76 @@ static int bad(struct gtpnl_arg_err *e, const char *arg, const char *why)
 	e->arg = arg;
 	e->why = why;
 	return -EINVAL;
+}
+
+static const struct {
+	const char *unit;
+	uint64_t scale;		/* bit/s per unit */
+} rate_units[] = {
+	{ "bit", 1 }, { "kbit", 1000 }, { "mbit", 1000000 },
+	{ "gbit", 1000000000 }, { "tbit", 1000000000000 },
+	{ "bps", 8 }, { "kbps", 8000 }, { "mbps", 8000000 },
+	{ "gbps", 8000000000 }, { "tbps", 8000000000000 },
+};
+
+int gtpnl_arg_rate(const char *s, uint64_t *bits, const char **why)
+{
+	long double v;
+	char *end;
+
+	*why = "rate must be a number and a unit: bit, kbit, mbit, gbit, tbit, "
+	       "or bps, kbps, mbps, gbps, tbps for bytes per second";
+	if (!s || !isdigit((unsigned char)*s))
+		return -EINVAL;
+	if (!strcmp(s, "0")) {
+		*bits = 0;
+		return 0;
+	}
+	errno = 0;
+	v = strtold(s, &end);
+	/* digits and one point only: no exponent, no hex, no sign */
+	if (errno || end != s + strspn(s, "0123456789."))
+		return -EINVAL;
+	for (size_t i = 0; i < sizeof(rate_units) / sizeof(rate_units[0]); i++) {
+		if (strcasecmp(end, rate_units[i].unit))
+			continue;
+		v = v * rate_units[i].scale + 0.5L;
+		if (v >= 18446744073709551615.0L) {
+			*why = "rate too large";
+			return -EINVAL;
+		}
+		*bits = (uint64_t)v;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/* mbr-ul, mbr-dl, ambr-group, qfi (ranges are the kernel's to judge) */
+static int qos_value(int k, const char *v, struct gtpnl_bearer *b,
+		     struct gtpnl_arg_err *e)
+{
+	const char *why;
+	uint64_t n;
+
+	if (k == KW_AMBR_GROUP || k == KW_QFI) {
+		if (gtpnl_arg_num(v, k == KW_QFI ? UINT8_MAX : UINT32_MAX, &n))
+			return bad(e, v, k == KW_QFI ? "QFI must be a number 0..63" :
+					"AMBR group must be a 32-bit number");
+		if (k == KW_QFI)
+			b->qfi = (uint8_t)n;
+		else
+			b->ambr_group = (uint32_t)n;
+		b->have |= k == KW_QFI ? GTPNL_B_QFI : GTPNL_B_AMBR_GROUP;
+		return 0;
+	}
+	if (gtpnl_arg_rate(v, &n, &why))
+		return bad(e, v, why);
+	if (k == KW_MBR_UL)
+		b->mbr_ul = n;
+	else
+		b->mbr_dl = n;
+	b->have |= k == KW_MBR_UL ? GTPNL_B_MBR_UL : GTPNL_B_MBR_DL;
+	return 0;
 }
 
 /* One "KEYWORD VALUE" pair: fills the field or explains what is wrong. */
@@ -178,6 +254,11 @@ static int bearer_value(enum kw k, const char *v, struct gtpnl_bearer *b,
 			b->thr_dl = n;
 		b->have |= GTPNL_B_THRESHOLD;
 		return 0;
+	case KW_MBR_UL:
+	case KW_MBR_DL:
+	case KW_AMBR_GROUP:
+	case KW_QFI:
+		return qos_value(k, v, b, e);
 	default:
 		return bad(e, v, "internal error");
 	}
@@ -230,8 +311,10 @@ int gtpnl_arg_bearer(int argc, char **argv, enum gtpnl_arg_mode mode,
 		return bad(e, "ue", NULL);
 	if (mode == GTPNL_ARG_MOD &&
 	    !(b->have & (GTPNL_B_TEID_OUT | GTPNL_B_PEER | GTPNL_B_EBI |
-			 GTPNL_B_COOKIE | GTPNL_B_THRESHOLD)))
-		return bad(e, "teid-out|peer|ebi|cookie|threshold", NULL);
+			 GTPNL_B_COOKIE | GTPNL_B_THRESHOLD | GTPNL_B_MBR_UL |
+			 GTPNL_B_MBR_DL | GTPNL_B_AMBR_GROUP | GTPNL_B_QFI)))
+		return bad(e, "teid-out|peer|ebi|cookie|threshold|mbr-ul|mbr-dl|ambr-group|qfi",
+			   NULL);
 	if (mode == GTPNL_ARG_IDLE || mode == GTPNL_ARG_ACTIVE) {
 		b->have |= GTPNL_B_STATE;
 		b->state = mode == GTPNL_ARG_IDLE ? GTPU_BEARER_STATE_IDLE :

@@ -24,6 +24,13 @@ struct gtpnl_arg_err {
 
 /* "N" (decimal) or "0xN" (hex), at most @max. 0 or -EINVAL. */
 int gtpnl_arg_num(const char *s, uint64_t max, uint64_t *out);
+/*
+ * A rate as tc writes it: a decimal number (a fraction is allowed) and a
+ * unit, bit kbit mbit gbit tbit (bit/s) or bps kbps mbps gbps tbps (bytes
+ * per second, x 8); k = 1000, case ignored.  A bare "0" is 0.  *bits gets
+ * bit/s, rounded to the nearest.  0, or -EINVAL with *why set.
+ */
+int gtpnl_arg_rate(const char *s, uint64_t *bits, const char **why);
 /* IPv4 or IPv6 address (no prefix length). */
 int gtpnl_arg_addr(const char *s, int *family, union gtpnl_addr *a);
 int gtpnl_arg_addr4(const char *s, struct in_addr *a);
@@ -32,9 +39,11 @@ int gtpnl_arg_prefix6(const char *s, struct in6_addr *a, uint8_t *plen);
 
 enum gtpnl_arg_mode {
 	GTPNL_ARG_ADD,		/* dev teid-in teid-out peer ue|ue6 [ebi] [cookie]
-				 * [threshold[-ul|-dl] BYTES] */
+				 * [threshold[-ul|-dl] BYTES] [mbr-ul RATE]
+				 * [mbr-dl RATE] [ambr-group N] [qfi N] */
 	GTPNL_ARG_MOD,		/* dev teid-in and any of teid-out peer ebi cookie
-				 * threshold threshold-ul threshold-dl */
+				 * threshold threshold-ul threshold-dl mbr-ul
+				 * mbr-dl ambr-group qfi */
 	GTPNL_ARG_DEL,		/* dev teid-in */
 	GTPNL_ARG_IDLE,		/* dev teid-in (sets STATE IDLE) */
 	GTPNL_ARG_ACTIVE,	/* dev teid-in [teid-out] [peer] (STATE ACTIVE) */

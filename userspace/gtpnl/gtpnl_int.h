@@ -59,6 +59,13 @@ struct gtpnl {
 	char req[1024];			/* request buffer for single messages */
 };
 
+/* gtpnl_qos.c: the QoS attributes of a BEARER nest (b->have says which) */
+bool gtpnl_put_qos(struct nlmsghdr *nlh, size_t len,
+		   const struct gtpnl_bearer *b);
+void gtpnl_fill_qos(const struct nlattr **t, struct gtpnl_bearer *b);
+/* Top-level attributes of a gtpu family message (tb: GTPU_A_MAX + 1) */
+int gtpnl_parse_top(const struct nlmsghdr *nlh, const struct nlattr **tb);
+
 /* Sets errmsg (printf-style) and returns err. */
 int gtpnl_fail(struct gtpnl *h, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -172,6 +172,8 @@ static bool put_bearer_nest(struct nlmsghdr *nlh, size_t len,
 		ok = mnl_attr_put_u8_check(nlh, len, GTPU_BEARER_A_STATE, b->state);
 	if (ok && (b->have & GTPNL_B_THRESHOLD))
 		ok = put_thresholds(nlh, len, b);
+	if (ok)
+		ok = gtpnl_put_qos(nlh, len, b);
 	if (!ok)
 		return false;
 	mnl_attr_nest_end(nlh, nest);
@@ -312,6 +314,7 @@ static const uint8_t top_shapes[GTPU_A_MAX + 1] = {
 	[GTPU_A_ECHO] = GTPNL_NEST,
 	[GTPU_A_FLAGS] = GTPNL_U32,
 	[GTPU_A_ERR_IND] = GTPNL_NEST,
+	[GTPU_A_AMBR] = GTPNL_NEST,
 };
 
 static const uint8_t err_ind_shapes[GTPU_ERR_IND_A_MAX + 1] = {
@@ -337,6 +340,10 @@ static const uint8_t bearer_shapes[GTPU_BEARER_A_MAX + 1] = {
 	[GTPU_BEARER_A_THRESHOLD_UL] = GTPNL_U64,
 	[GTPU_BEARER_A_THRESHOLD_DL] = GTPNL_U64,
 	[GTPU_BEARER_A_USAGE] = GTPNL_NEST,
+	[GTPU_BEARER_A_MBR_UL] = GTPNL_U64,
+	[GTPU_BEARER_A_MBR_DL] = GTPNL_U64,
+	[GTPU_BEARER_A_AMBR_GROUP] = GTPNL_U32,
+	[GTPU_BEARER_A_QFI] = GTPNL_U8,
 };
 
 static const uint8_t dev_shapes[GTPU_DEV_A_MAX + 1] = {
@@ -378,6 +385,7 @@ static const char *const stats_names[GTPU_STATS_A_MAX + 1] = {
 	[GTPU_STATS_A_END_MARKER_RX] = "end_marker_rx",
 	[GTPU_STATS_A_END_MARKER_TX] = "end_marker_tx",
 	[GTPU_STATS_A_DROP_TOO_BIG] = "drop_too_big",
+	[GTPU_STATS_A_DROP_POLICED] = "drop_policed",
 };
 
 const char *gtpnl_stats_name(unsigned int attr)
@@ -416,6 +424,11 @@ static int parse_top(const struct nlmsghdr *nlh, const struct nlattr **tb)
 	return gtpnl_attr_walk((const char *)mnl_nlmsg_get_payload(nlh) + hl,
 			       nlh->nlmsg_len - MNL_NLMSG_HDRLEN - hl,
 			       top_shapes, GTPU_A_MAX, tb);
+}
+
+int gtpnl_parse_top(const struct nlmsghdr *nlh, const struct nlattr **tb)
+{
+	return parse_top(nlh, tb);
 }
 
 static void get_addr(const struct nlattr *a4, const struct nlattr *a6,
@@ -482,6 +495,7 @@ static int fill_bearer(const struct nlattr **t, struct gtpnl_bearer *b)
 		b->queued = mnl_attr_get_u32(t[GTPU_BEARER_A_QUEUED]);
 	}
 	fill_thresholds(t, b);
+	gtpnl_fill_qos(t, b);
 	if (t[GTPU_BEARER_A_USAGE]) {
 		b->have |= GTPNL_B_USAGE;
 		if (parse_stats(t[GTPU_BEARER_A_USAGE], &b->usage))

@@ -61,7 +61,8 @@
  *
  * GTPU_CMD_BEARER_ADD   do   IFINDEX, BEARER{LOCAL_TEID, REMOTE_TEID,
  *                            PEER_IP4|PEER_IP6, UE_IP4 and/or UE_IP6(+LEN),
- *                            [EBI], [COOKIE], [STATE], [THRESHOLD_*]}, the
+ *                            [EBI], [COOKIE], [STATE], [THRESHOLD_*],
+ *                            [MBR_UL], [MBR_DL], [AMBR_GROUP], [QFI]}, the
  *                            BEARER nest repeated up to
  *                            GTPU_BEARERS_PER_MSG_MAX times (more: -E2BIG).
  *                            All or nothing: the nests are inserted in order
@@ -73,14 +74,16 @@
  *                            and dumps may have seen the first bearers.
  *                            Errors: -ENODEV unknown device, -EEXIST
  *                            duplicate LOCAL_TEID or UE address already
- *                            bound (also within the request), -EINVAL
+ *                            bound (also within the request), -ENOENT
+ *                            unknown AMBR_GROUP, -EINVAL
  *                            missing/out-of-range attribute,
  *                            -EAFNOSUPPORT peer family the device has no
  *                            socket for.  Emits GTPU_CMD_BEARER_NEW per
  *                            bearer, only if the request succeeded.
  * GTPU_CMD_BEARER_MOD   do   IFINDEX, BEARER{LOCAL_TEID, and any of
  *                            REMOTE_TEID, PEER_IP4|PEER_IP6, EBI, COOKIE,
- *                            STATE, THRESHOLD_*} (handover: new remote end;
+ *                            STATE, THRESHOLD_*, MBR_*, AMBR_GROUP, QFI}
+ *                            (handover: new remote end;
  *                            STATE ACTIVE sends the idle queue to the remote
  *                            end as changed by the same request).  UE
  *                            addresses cannot change (-EINVAL).  -ENOENT if
@@ -112,6 +115,14 @@
  *                            Marker (TS 29.281 7.3.2) to the bearer's
  *                            current remote end, e.g. before a BEARER_MOD
  *                            moves it (handover).  -ENOENT, -ENETUNREACH.
+ * GTPU_CMD_AMBR_SET     do   IFINDEX, AMBR{GROUP, [UL], [DL]}: create an
+ *                            APN-AMBR group or change the rates given (a
+ *                            new group: absent rates are 0); see "QoS".
+ *                            -EINVAL missing AMBR or GROUP, -ERANGE GROUP 0,
+ *                            -ENOENT unknown group and no non-zero rate.
+ * GTPU_CMD_AMBR_GET     do   IFINDEX, AMBR{GROUP}; dump: [IFINDEX].  Reply
+ *                            per group: IFINDEX, AMBR{GROUP, UL, DL, MEMBERS,
+ *                            DROP_UL, DROP_DL}.  -ENOENT unknown group.
  * GTPU_CMD_ECHO         do   IFINDEX, ECHO{PEER_IP4|PEER_IP6}: send a GTP-U
  *                            Echo Request.  Reply: ECHO{SEQ}.  The Echo
  *                            Response, if any, is reported as a
@@ -160,6 +171,30 @@
  * at zero; the first packet after which UL+DL, UL or DL bytes reach their
  * threshold raises GTPU_CMD_USAGE, and the meter disarms.  All zero (e.g.
  * THRESHOLD_TOTAL 0) disarms.  Replies show the armed thresholds.
+ *
+ * QoS
+ *
+ * MBR_UL/MBR_DL (bit/s of inner IP packets, 0 = none; ADD or MOD) police
+ * the bearer's uplink (after the TEID and source checks, before delivery)
+ * and downlink (when the G-PDU is built: after the idle queue).  AMBR_GROUP
+ * (ADD or MOD; 0 leaves the group) makes the bearer share the UL/DL rates
+ * of an APN-AMBR group made by AMBR_SET; the group must exist (-ENOENT).  A
+ * packet must conform to its MBR, then to its group; one that does not is
+ * dropped and counted as DROP_POLICED on the bearer and the device (and in
+ * the group's DROP_UL/DROP_DL if the group refused it, in which case it
+ * costs no MBR tokens either).  Each rate is a token bucket of depth
+ * max(100 ms at the rate, 3000 octets), full at creation.  A group lives
+ * while it has members or a non-zero rate: AMBR_SET with UL 0 and DL 0
+ * removes a group without members; one with members stays (unlimited)
+ * until its last member leaves.  Groups go with their device.
+ *
+ * QFI (ADD or MOD, 0..63; cannot be removed): downlink G-PDUs carry a PDU
+ * Session Container (TS 29.281 5.2.2.7, type 0x85, length 1) with a DL PDU
+ * SESSION INFORMATION (TS 38.415 5.5.2.1: PDU type 0, the QFI): E set,
+ * Sequence Number and N-PDU Number 0 with S and PN clear, 8 octets more
+ * than a plain G-PDU; the device MTU does not include them, path MTU
+ * handling does.  Uplink G-PDUs with extension headers are accepted on any
+ * bearer.
  *
  * Echo Requests received from peers are answered in the kernel with the
  * device's restart counter (TS 29.281 7.2.2, Recovery IE) and counted.
@@ -322,8 +357,9 @@ enum gtpu_dev_attr {
 
 /*
  * Counters, all U64.  In a bearer's STATS only the bearer's own traffic
- * counters and DROP_BAD_SRC/DROP_TX/DROP_IDLE appear; a device's STATS are totals over
- * its bearers (including deleted ones) plus the drops that have no bearer.
+ * counters and DROP_BAD_SRC/DROP_TX/DROP_IDLE/DROP_POLICED appear; a
+ * device's STATS are totals over its bearers (including deleted ones) plus
+ * the drops that have no bearer.
  */
 enum gtpu_stats_attr {
 	GTPU_STATS_A_UNSPEC,
@@ -349,6 +385,8 @@ enum gtpu_stats_attr {
 	GTPU_STATS_A_END_MARKER_TX,	/* End Markers sent */
 	GTPU_STATS_A_DROP_TOO_BIG,	/* downlink too big for the path to the
 					 * peer with DF (or IPv6): ICMP sent */
+	GTPU_STATS_A_DROP_POLICED,	/* over the bearer's MBR or its AMBR
+					 * group's rate (see "QoS") */
 	__GTPU_STATS_A_MAX
 };
 #define GTPU_STATS_A_MAX (__GTPU_STATS_A_MAX - 1)
@@ -374,5 +412,20 @@ enum gtpu_echo_attr {
 	__GTPU_ECHO_A_MAX
 };
 #define GTPU_ECHO_A_MAX (__GTPU_ECHO_A_MAX - 1)
+
+/* GTPU_A_AMBR: an APN-AMBR group (GTPU_CMD_AMBR_SET, GTPU_CMD_AMBR_GET) */
+enum gtpu_ambr_attr {
+	GTPU_AMBR_A_UNSPEC,
+	GTPU_AMBR_A_GROUP,		/* U32: group id, != 0 */
+	GTPU_AMBR_A_UL,			/* U64: uplink rate, bit/s; 0 = none */
+	GTPU_AMBR_A_DL,			/* U64: downlink rate, bit/s; 0 = none */
+	GTPU_AMBR_A_MEMBERS,		/* U32: bearers in the group (replies) */
+	GTPU_AMBR_A_DROP_UL,		/* U64: uplink packets policed by the
+					 * group's rate (replies) */
+	GTPU_AMBR_A_DROP_DL,		/* U64: same, downlink (replies) */
+	GTPU_AMBR_A_PAD,
+	__GTPU_AMBR_A_MAX
+};
+#define GTPU_AMBR_A_MAX (__GTPU_AMBR_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_GTPU_H */

@@ -23,6 +23,7 @@ static const unsigned int table_stats[] = {
 	GTPU_STATS_A_UL_PACKETS, GTPU_STATS_A_UL_BYTES,
 	GTPU_STATS_A_DL_PACKETS, GTPU_STATS_A_DL_BYTES,
 	GTPU_STATS_A_DROP_BAD_SRC, GTPU_STATS_A_DROP_TX, GTPU_STATS_A_DROP_IDLE,
+	GTPU_STATS_A_DROP_POLICED,
 };
 
 static void print_header(struct ctx *c)
@@ -34,8 +35,9 @@ static void print_header(struct ctx *c)
 	out_text("%-" W_STATE "s ", "STATE");
 	if (c->stats)
 		out_text("%-" W_CNT "s %-" W_CNT "s %-" W_CNT "s %-" W_CNT
-			 "s %-" W_CNT "s %-" W_CNT "s %s", "UL-PKTS", "UL-BYTES",
-			 "DL-PKTS", "DL-BYTES", "DROP-SRC", "DROP-TX", "DROP-IDLE");
+			 "s %-" W_CNT "s %-" W_CNT "s %-" W_CNT "s %s", "UL-PKTS",
+			 "UL-BYTES", "DL-PKTS", "DL-BYTES", "DROP-SRC", "DROP-TX",
+			 "DROP-IDLE", "DROP-POL");
 	out_text("\n");
 }
 
@@ -149,6 +151,7 @@ void print_bearer(struct ctx *c, const struct gtpnl_bearer *b, bool table)
 	print_meter(b, table);
 	if (c->stats && (b->have & GTPNL_B_STATS))
 		print_bearer_stats(b, table);
+	print_qos(b, table);
 }
 
 int bearer_add_args(struct ctx *c, int argc, char **argv,

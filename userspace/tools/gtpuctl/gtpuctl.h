@@ -51,6 +51,9 @@ void usage_print(FILE *f, const char *topic);
 int do_link(struct ctx *c, int argc, char **argv);
 int do_bearer(struct ctx *c, int argc, char **argv);
 int do_echo(struct ctx *c, int argc, char **argv);
+int do_ambr(struct ctx *c, int argc, char **argv);
+void print_qos(const struct gtpnl_bearer *b, bool table);	/* ambr.c */
+void out_rate(const char *key, const char *fmt, uint64_t bits);
 int do_monitor(struct ctx *c, int argc, char **argv);
 int do_batch(struct ctx *c, const char *file);
 int bearer_add_args(struct ctx *c, int argc, char **argv,
