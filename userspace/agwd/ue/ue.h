@@ -147,6 +147,7 @@ struct ue {
 	uint8_t rand[16], xres[8], autn[16], new_kasme[32];
 	uint8_t new_ksi;
 	uint8_t auth_tries;		/* synch failures in this procedure */
+	uint64_t attach_hash;		/* IEs of the attach request in progress */
 	/* capabilities */
 	uint8_t net_cap[13];
 	uint8_t net_cap_len;
