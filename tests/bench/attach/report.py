@@ -11,6 +11,7 @@
 Nothing is judged: the numbers are printed, never compared with a limit.
 """
 import argparse
+import importlib.util
 import json
 import os
 import statistics
@@ -20,14 +21,12 @@ FIELDS = ("ues", "attach_per_s", "detach_per_s", "p50_ms", "p99_ms", "agwd_bytes
 
 
 def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown"
+    """the datapath report's reader of /proc/cpuinfo"""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "datapath", "report.py")
+    spec = importlib.util.spec_from_file_location("dp_report", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.cpu_model()
 
 
 def median_run(rows):

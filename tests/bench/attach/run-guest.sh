@@ -67,6 +67,7 @@ one_run() {
 		} | grep -v '^#' | grep '%' | head -n 60 > "$OUT/attach-perf.txt"
 	fi
 	metrics > "$LOGDIR/metrics-after.txt"
+	[ "$run" = 1 ] && grep '^agwd_' "$LOGDIR/metrics-after.txt" > "$OUT/attach-metrics.txt"
 	python3 - "$LOGDIR/bench-$run.json" "$LOGDIR/metrics-after.txt" "$((t1 - t0))" \
 		"$(getconf CLK_TCK)" "$run" "$RATE" "$INFLIGHT" >> "$ROWS" <<'PY' || return 1
 import json, sys
