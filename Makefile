@@ -8,7 +8,8 @@ KDIR     ?= /usr/src/linux-headers-$(KVER)
 V        ?= 0
 
 .PHONY: all module userspace check unit-check vm-check e2e-check fuzz fuzz-check demo \
-	install-deps clean sparse bench-codecs bench-datapath
+	install-deps clean sparse bench-codecs bench-datapath \
+	bench-attach
 
 all: module userspace
 
@@ -48,6 +49,11 @@ bench-codecs: $(BUILD)/bench/bench_codecs
 # DP_ARGS passes options, e.g. make bench-datapath DP_ARGS=--quick
 bench-datapath: module $(BUILD)/bin/gtpuctl $(BUILD)/bin/dpbench
 	BUILD=$(BUILD) tests/bench/bench-datapath $(DP_ARGS)
+
+# Attach benchmark in one QEMU guest (Documentation/performance.md);
+# ATTACH_ARGS passes options, e.g. make bench-attach ATTACH_ARGS="--ues 5000 --rate 100"
+bench-attach: module userspace
+	BUILD=$(BUILD) tests/bench/bench-attach $(ATTACH_ARGS)
 
 demo:
 	scripts/demo

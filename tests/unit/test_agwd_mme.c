@@ -467,7 +467,35 @@ static void test_attach_esm_info_kenb(void)
 	th_stop(&h, false);
 }
 
+/* 5.5.1.2.7 e: the same Attach Request again mid-procedure is not treated */
+static void test_attach_request_duplicate(void)
+{
+	uint8_t req[1024], b[1024], p[1024];
+	unsigned int before;
+	struct nas_msg m;
+	size_t pl;
+	int nreq, n;
+
+	start();
+	nreq = tue_attach_request(&u, false, NAS_PDN_IPV4, NULL, false, req, sizeof(req));
+	th_initial_ue(&h, 61, req, (size_t)nreq, NULL);
+	n = th_last_nas(&h, b, sizeof(b), NULL);
+	CU_ASSERT_FATAL(n > 0 && !tue_open(&u, b, (size_t)n, p, &pl, &m));
+	CU_ASSERT_EQUAL_FATAL(m.type, NAS_AUTH_REQUEST);
+	u.mme_ue_id = ue_by_imsi(h.d.ues, IMSI1)->mme_ue_id;
+	before = h.n_sent;
+	th_uplink(&h, u.mme_ue_id, 61, req, (size_t)nreq);	/* T3410 retransmission */
+	CU_ASSERT_EQUAL(h.n_sent, before);			/* no second RAND */
+	n = tue_auth_answer(&u, &m, b, sizeof(b));		/* answers the first one */
+	th_uplink(&h, u.mme_ue_id, 61, b, (size_t)n);
+	n = th_last_nas(&h, p, sizeof(p), NULL);
+	CU_ASSERT_FATAL(n > 0);
+	CU_ASSERT_EQUAL(p[0] >> 4, NAS_SHT_INTEGRITY_NEW_CTX);	/* security mode command */
+	th_stop(&h, false);
+}
+
 UNIT_SUITE(agwd_mme,
+	   UNIT_TEST(test_attach_request_duplicate),
 	   UNIT_TEST(test_attach_imsi),
 	   UNIT_TEST(test_attach_esm_info_kenb),
 	   UNIT_TEST(test_attach_unknown_guti),

@@ -68,15 +68,19 @@ void mme_count(struct agwd *d, const char *what)
 void emm_attach_result(struct agwd *d, const char *result)
 {
 	static const char *const known[] = { "success", "aborted", "auth-reject", "smc-reject" };
-	const char *key = result;
+	const char *key = NULL;
 	char name[24];
 
 	if (!d->mm)
 		return;
+	/*
+	 * Not "key == result": the linker merges equal string literals, so
+	 * the caller's "success" may be the very pointer known[0] holds.
+	 */
 	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
 		if (!strcmp(known[i], result))
 			key = known[i];
-	if (key == result) {
+	if (!key) {
 		/* reject-N: one literal per cause value */
 		static char causes[256][12];
 		int c = atoi(result + 7);

@@ -45,7 +45,7 @@ int cfg_plmn(struct jcfg *c, struct json_object *o, struct agw_plmn *p)
 static int cfg_mme(struct jcfg *c, struct json_object *root, struct agw_config *cfg)
 {
 	static const char *const keys[] = { "group_id", "code", "name", "relative_capacity",
-					    NULL };
+					    "guti_realloc_every", NULL };
 	struct json_object *o;
 	uint64_t v;
 	size_t mark;
@@ -64,6 +64,10 @@ static int cfg_mme(struct jcfg *c, struct json_object *root, struct agw_config *
 	if (jcfg_uint(c, o, "relative_capacity", 0, 255, false, &v) < 0)
 		goto fail;
 	cfg->mme.relative_capacity = (uint8_t)v;
+	v = 0;		/* GUTI reallocation every N periodic TAUs / service requests */
+	if (jcfg_uint(c, o, "guti_realloc_every", 0, 0xffff, false, &v) < 0)
+		goto fail;
+	cfg->mme.guti_realloc_every = (uint16_t)v;
 	strcpy(cfg->mme.name, "agwd");
 	if (jcfg_strcpy(c, o, "name", false, cfg->mme.name, sizeof(cfg->mme.name)) < 0)
 		goto fail;

@@ -66,6 +66,7 @@ struct agw_config {
 		uint16_t group_id;
 		uint8_t code;
 		uint8_t relative_capacity;
+		uint16_t guti_realloc_every;	/* 0: off */
 		char name[AGW_MME_NAME_MAX + 1];
 	} mme;
 	unsigned int n_tais;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Control methods of the MME core: ue.list, ue.show, ue.detach, enb.list,
+ * Control methods of the MME core: ue.list, ue.show, ue.detach, ue.guti_realloc,
+ * enb.list,
  * policy.add, policy.del, policy.list, mme.stats (Documentation/agwctl.md).
  */
 #include <arpa/inet.h>
@@ -217,6 +218,37 @@ static int m_ue_detach(void *arg, struct json_object *p, struct json_object **re
 	return 0;
 }
 
+/* GUTI reallocation (24.301 5.4.1) of a registered, connected UE */
+static int m_ue_guti_realloc(void *arg, struct json_object *p, struct json_object **res,
+			     struct jsonrpc_error *err)
+{
+	static const char *const keys[] = { "imsi", NULL };
+	struct agwd *d = arg;
+	struct ue *ue;
+	char g[64];
+
+	if (jsonrpc_param_keys(p, keys, err))
+		return -1;
+	ue = ue_param(d, p, err);
+	if (!ue)
+		return -1;
+	if (ue->emm == EMM_WAIT_GUTI_COMPLETE)
+		return jsonrpc_fail(err, EBUSY, "a GUTI reallocation is already running");
+	if (ue->emm != EMM_REGISTERED)
+		return jsonrpc_fail(err, EAGAIN, "UE is not registered (%s)",
+				    emm_state_name(ue->emm));
+	if (!ue_connected(ue))
+		return jsonrpc_fail(err, EAGAIN, "UE is idle: no NAS connection to send on");
+	if (ue->proc != PROC_NONE)
+		return jsonrpc_fail(err, EBUSY, "another EMM procedure is running");
+	if (emm_guti_realloc(d, ue))
+		return jsonrpc_fail(err, EIO, "GUTI reallocation command could not be sent");
+	guti_str(d, ue, g, sizeof(g));
+	*res = json_object_new_object();
+	jadd_str(*res, "guti", g);
+	return 0;
+}
+
 static int m_enb_list(void *arg, struct json_object *p, struct json_object **res,
 		      struct jsonrpc_error *err)
 {
@@ -290,6 +322,8 @@ int agwd_ctl_mme_init(struct agwd *d)
 		  jsonrpc_register(d->rpc, "ue.show", m_ue_show, d, "one UE context: imsi") ||
 		  jsonrpc_register(d->rpc, "ue.detach", m_ue_detach, d,
 				   "network-initiated detach: imsi [reattach]") ||
+		  jsonrpc_register(d->rpc, "ue.guti_realloc", m_ue_guti_realloc, d,
+				   "GUTI reallocation of a connected UE: imsi") ||
 		  jsonrpc_register(d->rpc, "enb.list", m_enb_list, d, "eNBs with S1 associations") ||
 		  jsonrpc_register(d->rpc, "mme.stats", m_stats, d, "MME counters");
 

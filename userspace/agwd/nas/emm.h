@@ -7,8 +7,10 @@
  *   emm_sec.c       NAS security: algorithm selection, keys, protect and
  *                   unprotect, sending
  *   emm_attach.c    attach, identification, authentication, security mode
- *   emm_handler.c   initial UE messages, detach, TAU, service request, GUTI
- *                   reallocation, timers of reachability
+ *   emm_handler.c   initial UE messages, detach, TAU, GUTI reallocation,
+ *                   timers of reachability
+ *   emm_service.c   service request, extended service request, their
+ *                   Initial Context Setup
  *   emm_build.c     EMM messages the MME sends
  *   esm_handler.c   PDN connectivity / disconnect, bearer contexts, policy
  *   esm_build.c     ESM messages the MME sends
@@ -133,8 +135,14 @@ void emm_detach_accept(struct agwd *d, struct ue *ue, const struct nas_msg *m);
 void emm_tau_request(struct agwd *d, struct ue *ue, const struct nas_msg *m, bool ok);
 void emm_tau_complete(struct agwd *d, struct ue *ue, const struct nas_msg *m);
 void emm_guti_complete(struct agwd *d, struct ue *ue, const struct nas_msg *m);
+void emm_guti_done(struct agwd *d, struct ue *ue);
+bool emm_guti_due(struct agwd *d, struct ue *ue);
 void emm_status_rx(struct agwd *d, struct ue *ue, const struct nas_msg *m);
+void emm_reject_release(struct agwd *d, struct ue *ue, unsigned int type, uint8_t cause);
+
+/* ---- emm_service.c ---- */
 void emm_service_request(struct agwd *d, struct ue *ue, const uint8_t *nas, size_t len);
+void emm_ext_service_request(struct agwd *d, struct ue *ue, const struct nas_msg *m, bool ok);
 void emm_reach_start(struct agwd *d, struct ue *ue);
 void emm_reach_stop(struct agwd *d, struct ue *ue);
 

@@ -149,12 +149,52 @@ static int check_esm_request(const struct ue *ue, struct nas_msg *esm)
 	return 0;
 }
 
+/* FNV-1a over the IEs that make two attach requests "the same" (5.5.1.2.7) */
+static uint64_t attach_hash(const struct nas_msg *m)
+{
+	static const char *const ies[] = { "EPS attach type", "EPS mobile identity",
+		"UE network capability", "ESM message container" };
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < sizeof(ies) / sizeof(ies[0]); i++) {
+		const struct nas_ie *ie = nas_ie_get(m, ies[i]);
+
+		for (size_t j = 0; ie && j < ie->len; j++)
+			h = (h ^ ie->val[j]) * 0x100000001b3ULL;
+		h = (h ^ 0xff) * 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/*
+ * 5.5.1.2.7 d, e: the same attach request again (the UE's T3410 ran out
+ * while we were busy) on the same connection.  Before the Attach Accept:
+ * the procedure goes on, the request is not treated further; after it:
+ * the Attach Accept is sent again.  Restarting instead (new RAND, new
+ * keys) makes the UE's answers to the first round fail and, under load,
+ * every retransmission throws the work done so far away.
+ */
+static bool attach_duplicate(struct agwd *d, struct ue *ue, uint64_t h)
+{
+	if (ue->proc != PROC_ATTACH || h != ue->attach_hash || ue->emm == EMM_DEREGISTERED ||
+	    ue->emm > EMM_WAIT_ATTACH_COMPLETE)
+		return false;
+	mme_count(d, "attach_duplicate");
+	if (ue->emm == EMM_WAIT_ATTACH_COMPLETE && ue->emm_retx)
+		emm_send_plain(d, ue, ue->emm_retx, ue->emm_retx_len);
+	return true;
+}
+
 void emm_attach_request(struct agwd *d, struct ue *ue, const struct nas_msg *m, bool ok)
 {
 	const struct nas_ie *cap = nas_ie_get(m, "UE network capability");
 	const struct nas_ie *esm = nas_ie_get(m, "ESM message container");
+	uint64_t h = attach_hash(m);
 	struct nas_msg pdn;
 
+	if (attach_duplicate(d, ue, h))
+		return;
+	ue->attach_hash = h;
 	mme_count(d, "attach_attempts");
 	emm_stop_retx(ue);
 	ue->proc = PROC_ATTACH;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * EMM: the way in (Initial UE Message, Uplink NAS Transport), detach
- * (5.5.2), tracking area update (5.5.3), service request (5.6.1), GUTI
- * reallocation (5.4.1), paging (5.6.2), the S1 connection going away and
+ * EMM: the way in (Initial UE Message, Uplink NAS Transport; the service
+ * requests themselves are in emm_service.c), detach (5.5.2), tracking area
+ * update (5.5.3), GUTI reallocation (5.4.1), paging (5.6.2), the S1
+ * connection going away and
  * the mobile reachable / implicit detach timers (5.3.7).
  */
 #include <stdlib.h>
@@ -19,7 +20,7 @@
 
 #define MOD "emm"
 
-static void reject_and_release(struct agwd *d, struct ue *ue, unsigned int type, uint8_t cause)
+void emm_reject_release(struct agwd *d, struct ue *ue, unsigned int type, uint8_t cause)
 {
 	uint8_t b[8];
 	int n = emm_b_cause_only(type, cause, b, sizeof(b));
@@ -52,6 +53,23 @@ static bool guti_ours(const struct agwd *d, const struct nas_mobile_id *id)
 	       id->mme_code == d->cfg.mme.code;
 }
 
+/*
+ * A UE known by this M-TMSI.  Around a GUTI reallocation two are valid
+ * (5.4.1.4, 5.4.1.6): a UE on a new connection aborts a reallocation still
+ * waiting for its complete, and the GUTI it used becomes the only one.
+ */
+static struct ue *tmsi_lookup(struct agwd *d, uint32_t m_tmsi)
+{
+	struct ue *ue = ue_by_tmsi(d->ues, m_tmsi);
+
+	if (!ue)
+		return NULL;
+	if (ue->emm == EMM_WAIT_GUTI_COMPLETE)
+		emm_abort(d, ue, "new S1 connection");
+	ue_tmsi_used(d->ues, ue, m_tmsi);
+	return ue;
+}
+
 static struct ue *find_by_id(struct agwd *d, const struct nas_msg *m, const char *ie_name,
 			     uint8_t *id_type, char *imsi)
 {
@@ -68,7 +86,7 @@ static struct ue *find_by_id(struct agwd *d, const struct nas_msg *m, const char
 		imsi[UE_IMSI_MAX] = 0;
 		return ue_by_imsi(d->ues, imsi);
 	}
-	return guti_ours(d, &id) ? ue_by_tmsi(d->ues, id.tmsi) : NULL;
+	return guti_ours(d, &id) ? tmsi_lookup(d, id.tmsi) : NULL;
 }
 
 /* Move a known context onto the new S1 connection (the old one is released). */
@@ -118,6 +136,39 @@ static struct ue *ue_for_attach(struct agwd *d, const struct emm_initial *in,
 	return ue;
 }
 
+/*
+ * Extended service request in an Initial UE Message (5.6.1.2): the UE by
+ * its M-TMSI (the S-TMSI of the S1AP message, when present, must agree),
+ * then the MAC checked like any message (4.4.4.3).  Unknown UE or bad MAC:
+ * Service Reject #9 (5.6.1.5), as for a service request.
+ */
+static void initial_esr(struct agwd *d, const struct emm_initial *in, const struct nas_msg *m,
+			const uint8_t *nas, size_t len)
+{
+	const struct nas_ie *ie = nas_ie_get(m, "M-TMSI");
+	uint8_t plain[UE_NAS_MAX];
+	struct nas_mobile_id id;
+	struct ue *ue = NULL;
+	bool ok = false;
+
+	if (ie && !nas_mobile_id_dec(&id, ie->val, ie->len, NULL) && id.type == NAS_ID_TMSI &&
+	    (!in->has_stmsi || (in->mmec == d->cfg.mme.code && in->m_tmsi == id.tmsi)))
+		ue = tmsi_lookup(d, id.tmsi);
+	if (ue) {
+		adopt(d, ue, in);
+		if (emm_open(d, ue, nas, len, plain, sizeof(plain), &ok) >= 0 && ok) {
+			emm_ext_service_request(d, ue, m, ok);
+			return;
+		}
+	} else {
+		ue = temp_ue(d, in);
+	}
+	mme_count(d, "ext_service_requests");
+	mme_count(d, "service_reject");
+	if (ue)
+		emm_reject_release(d, ue, NAS_SERVICE_REJECT, EMM_CAUSE_UE_ID_NOT_DERIVED);
+}
+
 static void initial_msg(struct agwd *d, const struct emm_initial *in, const struct nas_msg *m,
 			const uint8_t *nas, size_t len)
 {
@@ -134,6 +185,10 @@ static void initial_msg(struct agwd *d, const struct emm_initial *in, const stru
 			emm_local_detach(d, ue, "undecodable attach request");
 		return;
 	}
+	if (m->type == NAS_EXT_SERVICE_REQUEST) {
+		initial_esr(d, in, m, nas, len);
+		return;
+	}
 	ue = find_by_id(d, m, m->type == NAS_TAU_REQUEST ? "Old GUTI" : "EPS mobile identity",
 			&type, imsi);
 	if (!ue) {
@@ -141,11 +196,11 @@ static void initial_msg(struct agwd *d, const struct emm_initial *in, const stru
 		if (!ue)
 			return;
 		if (m->type == NAS_TAU_REQUEST)
-			reject_and_release(d, ue, NAS_TAU_REJECT, EMM_CAUSE_UE_ID_NOT_DERIVED);
+			emm_reject_release(d, ue, NAS_TAU_REJECT, EMM_CAUSE_UE_ID_NOT_DERIVED);
 		else if (m->type == NAS_DETACH_REQUEST)
 			emm_detach_request(d, ue, m);
 		else
-			reject_and_release(d, ue, NAS_EMM_STATUS, EMM_CAUSE_NOT_COMPATIBLE);
+			emm_reject_release(d, ue, NAS_EMM_STATUS, EMM_CAUSE_NOT_COMPATIBLE);
 		return;
 	}
 	adopt(d, ue, in);
@@ -156,19 +211,19 @@ static void initial_msg(struct agwd *d, const struct emm_initial *in, const stru
 	if (m->type == NAS_TAU_REQUEST || m->type == NAS_DETACH_REQUEST)
 		emm_dispatch(d, ue, m, ok);
 	else
-		reject_and_release(d, ue, NAS_EMM_STATUS, EMM_CAUSE_NOT_COMPATIBLE);
+		emm_reject_release(d, ue, NAS_EMM_STATUS, EMM_CAUSE_NOT_COMPATIBLE);
 }
 
 static void initial_sr(struct agwd *d, const struct emm_initial *in, const uint8_t *nas,
 		       size_t len)
 {
 	struct ue *ue = in->has_stmsi && in->mmec == d->cfg.mme.code ?
-			ue_by_tmsi(d->ues, in->m_tmsi) : NULL;
+			tmsi_lookup(d, in->m_tmsi) : NULL;
 
 	if (!ue) {
 		ue = temp_ue(d, in);
 		if (ue)
-			reject_and_release(d, ue, NAS_SERVICE_REJECT, EMM_CAUSE_UE_ID_NOT_DERIVED);
+			emm_reject_release(d, ue, NAS_SERVICE_REJECT, EMM_CAUSE_UE_ID_NOT_DERIVED);
 		mme_count(d, "service_reject");
 		return;
 	}
@@ -205,7 +260,7 @@ void emm_initial_ue(struct agwd *d, const struct emm_initial *in, const uint8_t 
 		mme_count(d, "nas_initial_bad");
 		ue = temp_ue(d, in);
 		if (ue)
-			reject_and_release(d, ue, NAS_EMM_STATUS, r < 0 ? err.cause :
+			emm_reject_release(d, ue, NAS_EMM_STATUS, r < 0 ? err.cause :
 					   NAS_CAUSE_PROTOCOL);
 		return;
 	}
@@ -314,12 +369,12 @@ void emm_tau_request(struct agwd *d, struct ue *ue, const struct nas_msg *m, boo
 
 	mme_count(d, "tau_requests");
 	if (!s1mme_tai_served(d, ue->tai_plmn, ue->tac)) {
-		reject_and_release(d, ue, NAS_TAU_REJECT, EMM_CAUSE_NO_SUITABLE_CELLS);
+		emm_reject_release(d, ue, NAS_TAU_REJECT, EMM_CAUSE_NO_SUITABLE_CELLS);
 		return;
 	}
 	if (!ok || !ue_registered(ue)) {
 		/* 5.5.3.2.5: #9 / #10, the UE then attaches again */
-		reject_and_release(d, ue, NAS_TAU_REJECT, ok ? EMM_CAUSE_IMPLICITLY_DETACHED :
+		emm_reject_release(d, ue, NAS_TAU_REJECT, ok ? EMM_CAUSE_IMPLICITLY_DETACHED :
 				   EMM_CAUSE_UE_ID_NOT_DERIVED);
 		if (ue->imsi[0] && ue_registered(ue))
 			emm_local_detach(d, ue, "TAU without integrity");
@@ -338,7 +393,11 @@ void emm_tau_request(struct agwd *d, struct ue *ue, const struct nas_msg *m, boo
 			s1_send_ics(d, ue, out, (size_t)k);
 	} else {
 		emm_send_plain(d, ue, b, (size_t)n);
-		if (!ue->ctx_setup)
+		ue->proc = PROC_NONE;
+		if ((type & 7) == 3 /* periodic updating, 9.9.3.14 */ && emm_guti_due(d, ue) &&
+		    !emm_guti_realloc(d, ue))
+			ue->release_after_guti = true;
+		else if (!ue->ctx_setup)
 			emm_release_s1(d, ue, "nas", "normal-release");
 	}
 	ue->proc = PROC_NONE;
@@ -351,81 +410,67 @@ void emm_tau_complete(struct agwd *d, struct ue *ue, const struct nas_msg *m)
 	/* only expected after a new GUTI in the TAU accept, which we do not send */
 }
 
-/* --------------------------------------------------- service request --- */
-
-void emm_service_request(struct agwd *d, struct ue *ue, const uint8_t *nas, size_t len)
-{
-	uint8_t plain[8];
-	bool ok;
-
-	mme_count(d, "service_requests");
-	if (!ue_registered(ue) || !ue->has_sec) {
-		reject_and_release(d, ue, NAS_SERVICE_REJECT, EMM_CAUSE_IMPLICITLY_DETACHED);
-		return;
-	}
-	/* 8.2.25: KSI, then the short MAC and sequence number checked */
-	if ((nas[1] >> 5) != ue->ksi ||
-	    emm_open(d, ue, nas, len, plain, sizeof(plain), &ok) < 0 || !ok) {
-		mme_count(d, "service_reject");
-		reject_and_release(d, ue, NAS_SERVICE_REJECT, EMM_CAUSE_UE_ID_NOT_DERIVED);
-		return;
-	}
-	ue->proc = PROC_SERVICE;
-	ue->proc_start_ms = ev_now(d->loop);
-	emm_derive_kenb(ue);
-	if (s1_send_ics(d, ue, NULL, 0))
-		emm_release_s1(d, ue, "nas", "unspecified");
-}
-
-void emm_ics_result(struct agwd *d, struct ue *ue, bool ok)
-{
-	if (!ok) {
-		log_notice(MOD, "%s: initial context setup failed", ue->imsi);
-		if (ue->proc == PROC_ATTACH)
-			emm_abort(d, ue, "initial context setup failure");
-		else
-			emm_release_s1(d, ue, "nas", "unspecified");
-		return;
-	}
-	for (unsigned int i = 0; i < UE_MAX_BEARERS; i++)
-		if (ue->br[i].ebi)
-			sess_dp_sync(d, ue, &ue->br[i]);
-	if (ue->proc == PROC_SERVICE) {
-		ue->proc = PROC_NONE;
-		mme_latency(d, "service_request", ev_now(d->loop) - ue->proc_start_ms);
-		if (d->pol)
-			policy_apply_ue(d, ue);
-	}
-	if (ue->detach_pending && ue->emm == EMM_REGISTERED)
-		emm_detach_network(d, ue, false);
-	if (d->state && ue_registered(ue))
-		state_ue_save(d->state, ue);
-}
-
 /* ------------------------------------------------- GUTI reallocation --- */
 
+/*
+ * 5.4.1.2: a new GUTI (and the TAI list) in a GUTI Reallocation Command,
+ * T3450 started; both GUTIs are valid until the complete (5.4.1.4).
+ * Retransmitted four times; at the fifth expiry (5.4.1.6 b) emm_abort()
+ * makes the old GUTI current again and keeps the new one valid too, until
+ * the UE uses one of them (ue_tmsi_used()).
+ */
 int emm_guti_realloc(struct agwd *d, struct ue *ue)
 {
 	uint8_t b[128];
 	int n;
 
-	if (ue->emm != EMM_REGISTERED || !ue_connected(ue))
+	if (ue->emm != EMM_REGISTERED || !ue_connected(ue) || !ue->has_sec ||
+	    ue->proc != PROC_NONE)
 		return -1;
-	ue->old_m_tmsi = ue->m_tmsi;
-	ue_new_tmsi(d->ues, ue);
+	ue_realloc_tmsi(d->ues, ue);
 	n = emm_b_guti_realloc(d, ue, b, sizeof(b));
-	if (n < 0)
+	if (n < 0) {
+		ue_swap_tmsi(d->ues, ue);
+		ue_drop_alt_tmsi(d->ues, ue);
 		return -1;
+	}
+	mme_count(d, "guti_realloc");
 	emm_change_state(ue, EMM_WAIT_GUTI_COMPLETE, "GUTI reallocation");
 	return emm_send_retx(d, ue, b, (size_t)n, d->cfg.timers.t3450);
+}
+
+/* The reallocation ended (complete or abort): release if a TAU asked to. */
+void emm_guti_done(struct agwd *d, struct ue *ue)
+{
+	if (d->state)
+		state_ue_save(d->state, ue);
+	if (ue->release_after_guti) {
+		ue->release_after_guti = false;
+		if (!ue->ctx_setup)
+			emm_release_s1(d, ue, "nas", "normal-release");
+	}
 }
 
 void emm_guti_complete(struct agwd *d, struct ue *ue, const struct nas_msg *m)
 {
 	emm_stop_retx(ue);
+	ue_drop_alt_tmsi(d->ues, ue);		/* 5.4.1.4: the old GUTI is invalid now */
+	mme_count(d, "guti_realloc_complete");
 	emm_change_state(ue, EMM_REGISTERED, "GUTI reallocation complete");
-	if (d->state)
-		state_ue_save(d->state, ue);
+	emm_guti_done(d, ue);
+}
+
+/* Configured reallocation on every N-th periodic TAU / service request. */
+bool emm_guti_due(struct agwd *d, struct ue *ue)
+{
+	unsigned int every = d->cfg.mme.guti_realloc_every;
+
+	if (!every)
+		return false;
+	if (++ue->guti_count < every)
+		return false;
+	ue->guti_count = 0;
+	return true;
 }
 
 /* ------------------------------------------------ S1 gone, reachability --- */

@@ -60,6 +60,11 @@ WRAP(h_tau_complete, emm_tau_complete)
 WRAP(h_guti_complete, emm_guti_complete)
 WRAP(h_status, emm_status_rx)
 
+static void h_ext_sr(struct agwd *d, struct ue *ue, const struct nas_msg *m, bool ok)
+{
+	emm_ext_service_request(d, ue, m, ok);
+}
+
 static void h_tau(struct agwd *d, struct ue *ue, const struct nas_msg *m, bool ok)
 {
 	emm_tau_request(d, ue, m, ok);
@@ -86,6 +91,8 @@ static const struct emm_rule rules[] = {
 	{ NAS_GUTI_REALLOC_COMPLETE, S(EMM_WAIT_GUTI_COMPLETE), true, h_guti_complete },
 	{ NAS_EMM_STATUS, S_ANY, false, h_status },
 	{ NAS_UL_NAS_TRANSPORT, S_REG, true, h_ul_transport },
+	/* from ECM-CONNECTED (CS fallback while connected); 4.4.4.3 integrity */
+	{ NAS_EXT_SERVICE_REQUEST, S_REG, true, h_ext_sr },
 };
 
 void emm_change_state(struct ue *ue, unsigned int st, const char *event)
@@ -128,10 +135,9 @@ void emm_dispatch(struct agwd *d, struct ue *ue, const struct nas_msg *m, bool o
 		r->fn(d, ue, m, ok);
 		return;
 	}
-	/* a downlink-only message type, or extended service request: 24.301 7.4 */
+	/* a downlink-only message type: 24.301 7.4 */
 	mme_count(d, "nas_unexpected");
-	send_status(d, ue, m->type == NAS_EXT_SERVICE_REQUEST ? EMM_CAUSE_NOT_COMPATIBLE :
-		    NAS_CAUSE_MSG_TYPE_UNKNOWN);
+	send_status(d, ue, NAS_CAUSE_MSG_TYPE_UNKNOWN);
 }
 
 /* ------------------------------------------------------------- timers --- */
@@ -258,9 +264,11 @@ void emm_abort(struct agwd *d, struct ue *ue, const char *why)
 	emm_stop_retx(ue);
 	switch (ue->emm) {
 	case EMM_WAIT_GUTI_COMPLETE:
+		/* 5.4.1.6: the old GUTI is current again, the new one stays valid */
+		ue_swap_tmsi(d->ues, ue);
+		mme_count(d, "guti_realloc_aborted");
 		emm_change_state(ue, EMM_REGISTERED, why);
-		if (d->state)
-			state_ue_save(d->state, ue);
+		emm_guti_done(d, ue);
 		return;
 	case EMM_REGISTERED:
 		return;

@@ -29,7 +29,7 @@ struct uid_node {
 
 struct ue_table {
 	struct agwd *d;
-	struct uhash imsi, tmsi, mme, enb, uid;
+	struct uhash imsi, tmsi, mme, enb, uid, alt;
 	uint64_t next_uid;
 	uint32_t next_mme_id;
 };
@@ -58,6 +58,7 @@ static uint64_t key_imsi(const void *o)
 }
 
 static uint64_t key_tmsi(const void *o) { return mix(((const struct ue *)o)->m_tmsi); }
+static uint64_t key_alt(const void *o) { return mix(((const struct ue *)o)->alt_m_tmsi); }
 static uint64_t key_mme(const void *o) { return mix(((const struct ue *)o)->mme_ue_id); }
 
 static uint64_t key_enb(const void *o)
@@ -139,6 +140,7 @@ int ue_table_new(struct agwd *d, struct ue_table **out)
 	t->next_mme_id &= 0xffffff;
 	if (h_init(&t->imsi, offsetof(struct ue, h_imsi), key_imsi) ||
 	    h_init(&t->tmsi, offsetof(struct ue, h_tmsi), key_tmsi) ||
+	    h_init(&t->alt, offsetof(struct ue, h_alt), key_alt) ||
 	    h_init(&t->mme, offsetof(struct ue, h_mme), key_mme) ||
 	    h_init(&t->enb, offsetof(struct ue, h_enb), key_enb) ||
 	    h_init(&t->uid, offsetof(struct uid_node, next), key_uid)) {
@@ -178,6 +180,7 @@ void ue_table_free(struct ue_table *t)
 	}
 	free(t->imsi.b);
 	free(t->tmsi.b);
+	free(t->alt.b);
 	free(t->mme.b);
 	free(t->enb.b);
 	free(t->uid.b);
@@ -232,6 +235,7 @@ void ue_free(struct ue_table *t, struct ue *ue)
 	if (ue->in_imsi_hash)
 		h_remove(&t->imsi, ue);
 	ue_drop_tmsi(t, ue);
+	ue_drop_alt_tmsi(t, ue);
 	if (n) {
 		h_remove(&t->uid, n);
 		free(n);
@@ -257,6 +261,9 @@ struct ue *ue_by_tmsi(const struct ue_table *t, uint32_t m_tmsi)
 {
 	for (struct ue *ue = h_head(&t->tmsi, mix(m_tmsi)); ue; ue = ue->h_tmsi)
 		if (ue->m_tmsi == m_tmsi)
+			return ue;
+	for (struct ue *ue = h_head(&t->alt, mix(m_tmsi)); ue; ue = ue->h_alt)
+		if (ue->alt_m_tmsi == m_tmsi)
 			return ue;
 	return NULL;
 }
@@ -325,6 +332,53 @@ void ue_drop_tmsi(struct ue_table *t, struct ue *ue)
 	if (ue->in_tmsi_hash)
 		h_remove(&t->tmsi, ue);
 	ue->in_tmsi_hash = false;
+}
+
+void ue_drop_alt_tmsi(struct ue_table *t, struct ue *ue)
+{
+	if (ue->in_alt_hash)
+		h_remove(&t->alt, ue);
+	ue->in_alt_hash = false;
+}
+
+static void set_alt(struct ue_table *t, struct ue *ue, uint32_t m_tmsi)
+{
+	ue_drop_alt_tmsi(t, ue);
+	ue->alt_m_tmsi = m_tmsi;
+	h_insert(&t->alt, ue);
+	ue->in_alt_hash = true;
+}
+
+uint32_t ue_realloc_tmsi(struct ue_table *t, struct ue *ue)
+{
+	uint32_t old = ue->m_tmsi;
+	bool had = ue->in_tmsi_hash;
+
+	ue_drop_tmsi(t, ue);
+	if (had)
+		set_alt(t, ue, old);
+	return ue_new_tmsi(t, ue);
+}
+
+void ue_swap_tmsi(struct ue_table *t, struct ue *ue)
+{
+	uint32_t cur = ue->m_tmsi, alt = ue->alt_m_tmsi;
+
+	if (!ue->in_alt_hash || !ue->in_tmsi_hash)
+		return;
+	ue_drop_alt_tmsi(t, ue);
+	ue_drop_tmsi(t, ue);
+	ue_set_tmsi(t, ue, alt);
+	set_alt(t, ue, cur);
+}
+
+void ue_tmsi_used(struct ue_table *t, struct ue *ue, uint32_t m_tmsi)
+{
+	if (!ue->in_alt_hash)
+		return;
+	if (m_tmsi == ue->alt_m_tmsi)
+		ue_swap_tmsi(t, ue);
+	ue_drop_alt_tmsi(t, ue);
 }
 
 static uint32_t alloc_mme_id(struct ue_table *t)

@@ -97,7 +97,7 @@ struct agwd;
 
 struct ue {
 	/* hash chains and the per-eNB list */
-	struct ue *h_imsi, *h_tmsi, *h_mme, *h_enb;
+	struct ue *h_imsi, *h_tmsi, *h_mme, *h_enb, *h_alt;
 	struct ue *enb_next, *enb_prev;
 	struct agwd *d;
 	uint64_t uid;			/* persistent id (cookies, database) */
@@ -105,8 +105,17 @@ struct ue {
 	char imsi[UE_IMSI_MAX + 1];	/* "" until known */
 	bool has_guti;
 	uint32_t m_tmsi;
-	uint32_t old_m_tmsi;		/* during GUTI reallocation */
-	bool in_tmsi_hash, in_imsi_hash;
+	/*
+	 * The other valid M-TMSI around a GUTI reallocation (24.301 5.4.1):
+	 * the old one while the command waits for its complete, the
+	 * unconfirmed new one after an abort (5.4.1.6: both stay valid until
+	 * the UE shows which one it uses, ue_tmsi_used()).  Looked up like
+	 * m_tmsi; not persisted.
+	 */
+	uint32_t alt_m_tmsi;
+	bool in_tmsi_hash, in_imsi_hash, in_alt_hash;
+	bool release_after_guti;	/* release S1 when the reallocation ends */
+	uint16_t guti_count;		/* periodic TAUs + service requests */
 
 	/* S1 binding (ECM-CONNECTED when enb != NULL) */
 	struct enb *enb;
@@ -138,6 +147,7 @@ struct ue {
 	uint8_t rand[16], xres[8], autn[16], new_kasme[32];
 	uint8_t new_ksi;
 	uint8_t auth_tries;		/* synch failures in this procedure */
+	uint64_t attach_hash;		/* IEs of the attach request in progress */
 	/* capabilities */
 	uint8_t net_cap[13];
 	uint8_t net_cap_len;
@@ -202,6 +212,13 @@ int ue_set_imsi(struct ue_table *t, struct ue *ue, const char *imsi);
 uint32_t ue_new_tmsi(struct ue_table *t, struct ue *ue);
 int ue_set_tmsi(struct ue_table *t, struct ue *ue, uint32_t m_tmsi);
 void ue_drop_tmsi(struct ue_table *t, struct ue *ue);
+/* Keep the current M-TMSI as the alternative one, then allocate a new one. */
+uint32_t ue_realloc_tmsi(struct ue_table *t, struct ue *ue);
+/* Make the alternative M-TMSI the current one again (and vice versa). */
+void ue_swap_tmsi(struct ue_table *t, struct ue *ue);
+/* The UE identified itself with m_tmsi: that one stays, the other goes. */
+void ue_tmsi_used(struct ue_table *t, struct ue *ue, uint32_t m_tmsi);
+void ue_drop_alt_tmsi(struct ue_table *t, struct ue *ue);
 
 /* S1 binding: new MME-UE-S1AP-ID, eNB list, (eNB, id) index. */
 int ue_bind(struct ue_table *t, struct ue *ue, struct enb *e, uint32_t enb_ue_id,

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * agwctl ue { list | show IMSI }, agwctl detach IMSI [ reattach ],
- * agwctl enb list (methods ue.list, ue.show, ue.detach, enb.list).
+ * agwctl ue { list | show IMSI | guti-realloc IMSI }, agwctl detach IMSI
+ * [ reattach ], agwctl enb list (methods ue.list, ue.show, ue.guti_realloc,
+ * ue.detach, enb.list).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,9 +113,10 @@ static void show_text(struct json_object *u)
 	}
 }
 
-static int do_show(int argc, char **argv)
+/* "IMSI": call method with {"imsi"}; 0 with *res set, else the exit status */
+static int imsi_call(int argc, char **argv, const char *method, struct json_object **res)
 {
-	struct json_object *p, *res;
+	struct json_object *p;
 
 	if (argc < 1)
 		return agwctl_missing("IMSI");
@@ -122,8 +124,16 @@ static int do_show(int argc, char **argv)
 		return agwctl_arg_wrong(argv[1], "unexpected");
 	p = json_object_new_object();
 	json_object_object_add(p, "imsi", json_object_new_string(argv[0]));
-	if (agwctl_call("ue.show", p, &res))
-		return 1;
+	return agwctl_call(method, p, res) ? 1 : 0;
+}
+
+static int do_show(int argc, char **argv)
+{
+	struct json_object *res;
+	int rc = imsi_call(argc, argv, "ue.show", &res);
+
+	if (rc)
+		return rc;
 	if (agwctl_json)
 		agwctl_print_json(res);
 	else
@@ -132,9 +142,25 @@ static int do_show(int argc, char **argv)
 	return 0;
 }
 
+static int do_guti_realloc(int argc, char **argv)
+{
+	struct json_object *res;
+	int rc = imsi_call(argc, argv, "ue.guti_realloc", &res);
+
+	if (rc)
+		return rc;
+	if (agwctl_json)
+		agwctl_print_json(res);
+	else
+		printf("guti %s (sent, waiting for the complete)\n", agwctl_str(res, "guti"));
+	json_object_put(res);
+	return 0;
+}
+
 static const struct agwctl_cmd ue_cmds[] = {
 	{ "list", do_list },
 	{ "show", do_show },
+	{ "guti-realloc", do_guti_realloc },
 };
 
 static int do_ue(int argc, char **argv)
@@ -145,8 +171,10 @@ static int do_ue(int argc, char **argv)
 AGWCTL_OBJECT(ue, do_ue,
 	"Usage: agwctl ue list [ limit N ]\n"
 	"       agwctl ue show IMSI\n"
+	"       agwctl ue guti-realloc IMSI\n"
 	"where  list shows every UE context agwd holds (registered or not), show one\n"
-	"       with its PDN connections and bearers.")
+	"       with its PDN connections and bearers; guti-realloc sends a connected\n"
+	"       UE a new GUTI (24.301 5.4.1) and prints it.")
 
 static int do_detach(int argc, char **argv)
 {

@@ -4,7 +4,10 @@
  * security mode, Initial Context Setup and Attach Complete) at `rate` per
  * second, or as fast as possible with at most `inflight` attaches under
  * way, then detach them the same way.  No user plane.  Prints one JSON
- * object: {"ues","attach_per_s","detach_per_s","p50_ms","p99_ms","failures"}.
+ * object: {"ues","attach_per_s","detach_per_s","p50_ms","p99_ms","failures"}
+ * and, given agwd's PID (same machine), its resident set before the attach
+ * phase and after it: "agwd_rss_kb_before", "agwd_rss_kb_attached" and
+ * "agwd_bytes_per_ue" (the growth over the UEs attached).
  * Times are measured, never asserted.
  */
 #include <json-c/json.h>
@@ -76,6 +79,39 @@ static uint64_t run_phase(struct enbsim *sim, struct phase *p, unsigned int rate
 	return ev_time_ms() - t0;
 }
 
+/* VmRSS of process pid in kB, or -1 */
+static long rss_kb(int pid)
+{
+	char path[64], line[128];
+	long kb = -1;
+	FILE *f;
+
+	if (pid <= 0)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "VmRSS:", 6)) {
+			kb = strtol(line + 6, NULL, 10);
+			break;
+		}
+	fclose(f);
+	return kb;
+}
+
+static void add_rss(struct json_object *o, long before, long after, unsigned int attached)
+{
+	if (before < 0 || after < 0)
+		return;
+	json_object_object_add(o, "agwd_rss_kb_before", json_object_new_int64(before));
+	json_object_object_add(o, "agwd_rss_kb_attached", json_object_new_int64(after));
+	json_object_object_add(o, "agwd_bytes_per_ue",
+			       json_object_new_double(attached ? (after - before) * 1024.0 /
+							 attached : 0));
+}
+
 static int enbs_up(struct enbsim *sim, uint64_t timeout_ms)
 {
 	uint64_t end = ev_time_ms() + timeout_ms;
@@ -94,8 +130,9 @@ static int enbs_up(struct enbsim *sim, uint64_t timeout_ms)
 	return -1;
 }
 
-int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight)
+int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight, int agwd_pid)
 {
+	long rss0, rss1;
 	struct phase at = { .kind = PROC_ATTACH }, de = { .kind = PROC_DETACH };
 	uint64_t ta, td, p50 = 0, p99 = 0;
 	struct json_object *o;
@@ -109,7 +146,9 @@ int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight)
 	de.lat = calloc(sim->n_ues ? sim->n_ues : 1, sizeof(uint64_t));
 	if (!at.lat || !de.lat)
 		return 1;
+	rss0 = rss_kb(agwd_pid);
 	ta = run_phase(sim, &at, rate, inflight ? inflight : 200, 60000 + sim->n_ues * 20ull);
+	rss1 = rss_kb(agwd_pid);
 	td = run_phase(sim, &de, rate, inflight ? inflight : 200, 60000 + sim->n_ues * 20ull);
 	qsort(at.lat, at.n_lat, sizeof(uint64_t), cmp_u64);
 	if (at.n_lat) {
@@ -126,6 +165,7 @@ int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight)
 	json_object_object_add(o, "p50_ms", json_object_new_int64((int64_t)p50));
 	json_object_object_add(o, "p99_ms", json_object_new_int64((int64_t)p99));
 	json_object_object_add(o, "failures", json_object_new_int((int)(at.failed + de.failed)));
+	add_rss(o, rss0, rss1, at.n_lat);
 	printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
 	json_object_put(o);
 	free(at.lat);

@@ -165,6 +165,8 @@ struct ue {
 	/* identities and registration */
 	struct nas_mobile_id guti;
 	uint8_t has_guti;
+	struct nas_mobile_id old_guti;	/* before the last GUTI reallocation */
+	uint8_t has_old_guti;
 	struct nas_tai_list tais;
 	uint8_t t3412;
 	/* sessions */
@@ -198,7 +200,8 @@ struct ue {
 	size_t esm_plain_len;
 	/* event counters (expect_* steps wait for them to grow) */
 	unsigned long n_paged, n_ded_bearer, n_bearer_rel, n_net_detach, n_dl_nas, n_emm_status,
-		n_kenb_mismatch, n_mac_fail, n_dropped_dl, n_released, n_auth;
+		n_kenb_mismatch, n_mac_fail, n_dropped_dl, n_released, n_auth, n_identity,
+		n_guti_realloc;
 	unsigned long seen_paged, seen_ded, seen_rel, seen_detach;	/* consumed by expect_* */
 	/* user plane */
 	int tun_fd;
@@ -243,6 +246,7 @@ const char *ue_state_name(int st);
 int ue_attach(struct ue *ue, int expect_reject, int expect_cause);
 int ue_detach(struct ue *ue, int switch_off);
 int ue_service_request(struct ue *ue, int mt);
+int ue_service_request_ext(struct ue *ue, int mt, int esr_type, int expect_cause);
 int ue_tau(struct ue *ue, int periodic);
 int ue_go_idle(struct ue *ue);
 void ue_proc_start(struct ue *ue, int kind);
@@ -266,6 +270,7 @@ void ue_emm_rx(struct ue *ue, const struct nas_msg *m, int protected);
 /* ---- ue_nas.c */
 /* Encode m, protect as the state requires, send (initial: Initial UE Message). */
 int ue_nas_send(struct ue *ue, const struct nas_msg *m, int initial);
+int ue_send_ext_service_request(struct ue *ue, uint8_t service_type);
 int ue_nas_send_plain_bytes(struct ue *ue, const uint8_t *b, size_t n, int initial);
 int ue_nas_resend_last(struct ue *ue);
 void ue_nas_rx(struct ue *ue, const uint8_t *pdu, size_t len);
@@ -312,7 +317,7 @@ struct ue_bearer *uplane_bearer_by_teid(struct enbsim *sim, uint32_t teid, struc
 int scenario_run_file(const char *path, struct enbsim *sim, const char *pcap);
 int scenario_run_steps(struct enbsim *sim, struct json_object *steps, unsigned int timeout_s);
 int cli_parse_hex(const char *s, uint8_t *out, size_t n);
-int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight);
+int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight, int agwd_pid);
 /* Run the loop until done(arg) is true or timeout_ms passes; 0 when done. */
 int sim_wait(struct enbsim *sim, int (*done)(void *arg), void *arg, uint64_t timeout_ms);
 int sim_start(struct enbsim *sim);

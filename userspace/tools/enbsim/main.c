@@ -26,13 +26,15 @@ static const char usage[] =
 "         | sleep:MS | exec:CMD | stats\n"
 "OPTIONS: --mme-port N --enb-addr ADDR --s1u ADDR --enb-id N --plmn MCCMNC --tac N\n"
 "         --ues N --sqn N --apn APN --pdn-type ipv4|ipv6|ipv4v6 --combined --guti\n"
-"         --no-uplane --rate R --inflight N --pcap FILE --timeout S --timer-scale F\n"
+"         --no-uplane --rate R --inflight N --agwd-pid PID --pcap FILE --timeout S\n"
+"         --timer-scale F\n"
 "         --log LEVEL (error|warn|notice|info|debug) -n (check the scenario only)\n";
 
 struct cli {
 	struct enb_cfg enb;
 	struct ue_cfg ue;
 	unsigned int n_ues, rate, inflight, timeout;
+	int agwd_pid;
 	const char *scenario, *pcap;
 	int bench, check_only, have_k, have_opc;
 	double timer_scale;
@@ -40,7 +42,7 @@ struct cli {
 
 enum { O_MME = 256, O_MME_PORT, O_ENB_ADDR, O_S1U, O_ENB_ID, O_PLMN, O_TAC, O_UES, O_IMSI,
 	O_K, O_OPC, O_OP, O_SQN, O_APN, O_PDN_TYPE, O_COMBINED, O_GUTI, O_NO_UPLANE, O_BENCH,
-	O_RATE, O_INFLIGHT, O_PCAP, O_TIMEOUT, O_SCALE, O_LOG, O_SCENARIO };
+	O_RATE, O_INFLIGHT, O_AGWD_PID, O_PCAP, O_TIMEOUT, O_SCALE, O_LOG, O_SCENARIO };
 
 static const struct option opts[] = {
 	{ "mme", 1, NULL, O_MME }, { "mme-port", 1, NULL, O_MME_PORT },
@@ -52,6 +54,7 @@ static const struct option opts[] = {
 	{ "combined", 0, NULL, O_COMBINED }, { "guti", 0, NULL, O_GUTI },
 	{ "no-uplane", 0, NULL, O_NO_UPLANE }, { "bench", 0, NULL, O_BENCH },
 	{ "rate", 1, NULL, O_RATE }, { "inflight", 1, NULL, O_INFLIGHT },
+	{ "agwd-pid", 1, NULL, O_AGWD_PID },
 	{ "pcap", 1, NULL, O_PCAP }, { "timeout", 1, NULL, O_TIMEOUT },
 	{ "timer-scale", 1, NULL, O_SCALE }, { "log", 1, NULL, O_LOG },
 	{ "scenario", 1, NULL, O_SCENARIO }, { "help", 0, NULL, 'h' },
@@ -109,6 +112,7 @@ static int parse_opt(struct cli *c, int o, const char *a, struct enbsim *sim)
 	case O_BENCH: c->bench = 1; break;
 	case O_RATE: c->rate = (unsigned int)atoi(a); break;
 	case O_INFLIGHT: c->inflight = (unsigned int)atoi(a); break;
+	case O_AGWD_PID: c->agwd_pid = atoi(a); break;
 	case O_PCAP: c->pcap = a; break;
 	case O_TIMEOUT: c->timeout = (unsigned int)atoi(a); break;
 	case O_SCALE: sim->timer_scale = atof(a); break;
@@ -238,7 +242,7 @@ int main(int argc, char **argv)
 	if ((rc = cli_build(&c, &sim)))
 		goto out;
 	if (c.bench) {
-		rc = bench_run(&sim, c.rate, c.inflight);
+		rc = bench_run(&sim, c.rate, c.inflight, c.agwd_pid);
 		goto out;
 	}
 	steps = cli_steps(argc - optind, argv + optind);

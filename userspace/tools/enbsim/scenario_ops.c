@@ -230,6 +230,42 @@ static int op_service_request(struct op_ctx *c)
 	return wait_procs(c, PROC_SR);
 }
 
+/*
+ * Extended service request from ECM-IDLE: "service_type" packet (8,
+ * packet services via S1), mo_csfb (0), mt_csfb (1), mo_csfb_emergency
+ * (2) or a number; "expect": "reject" with "cause" for a Service Reject.
+ */
+static int op_ext_service_request(struct op_ctx *c)
+{
+	static const char *const names[] = { "mo_csfb", "mt_csfb", "mo_csfb_emergency" };
+	const char *t = jstr(c->j, "service_type", "packet");
+	int type = -1, cause = -1;
+
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(t, names[i]))
+			type = i;
+	if (!strcmp(t, "packet"))
+		type = 8;
+	else if (type < 0 && t[0] >= '0' && t[0] <= '9')
+		type = atoi(t) & 0xf;
+	if (type < 0) {
+		add_detail(c, "unknown service_type \"%s\"", t);
+		return -1;
+	}
+	if (strcmp(jstr(c->j, "expect", "accept"), "accept")) {
+		cause = (int)jint(c->j, "cause", -1);
+		if (cause < 0 || cause > 255) {
+			add_detail(c, "\"expect\": \"reject\" needs a \"cause\" (0..255)");
+			return -1;
+		}
+	}
+	if (need_ues(c))
+		return -1;
+	for (unsigned int i = 0; i < c->n_ues; i++)
+		ue_service_request_ext(&c->sim->ues[c->ues[i]], 0, type, cause);
+	return wait_procs(c, PROC_SR);
+}
+
 static int op_tau(struct op_ctx *c)
 {
 	int periodic = !strcmp(jstr(c->j, "type", "normal"), "periodic");
@@ -445,6 +481,46 @@ static int op_ping(struct op_ctx *c)
 	return rc == 0 ? 0 : -1;
 }
 
+/*
+ * An idle UE loses its registration and its EPS security context locally
+ * (a power loss, no detach sent: its attach and identity response then go
+ * unprotected), takes back the GUTI it had before the last reallocation
+ * and attaches with it next (tests that the MME forgot that GUTI).
+ */
+static int op_use_old_guti(struct op_ctx *c)
+{
+	if (need_ues(c))
+		return -1;
+	for (unsigned int i = 0; i < c->n_ues; i++) {
+		struct ue *ue = &c->sim->ues[c->ues[i]];
+
+		if (!ue->has_old_guti || ue->connected) {
+			add_detail(c, "ue %u: %s", ue->idx, ue->connected ? "not idle" :
+				   "no GUTI reallocation seen");
+			return -1;
+		}
+		ue_local_detach(ue, "power loss (use_old_guti)");
+		ue->has_sec = 0;
+		ue->guti = ue->old_guti;
+		ue->has_guti = 1;
+		ue->cfg.id_kind = UE_ID_GUTI;
+	}
+	add_detail(c, "%u UE(s) use their old GUTI", c->n_ues);
+	return 0;
+}
+
+/* "guti_reallocs" / "identity_requests": counts seen by the UE so far */
+static int check_count(struct op_ctx *c, const struct ue *ue, const char *key,
+		       unsigned long got)
+{
+	long want = (long)jint(c->j, key, -1);
+
+	if (want < 0 || (unsigned long)want == got)
+		return 0;
+	add_detail(c, "ue %u: %s %lu, want %ld", ue->idx, key, got, want);
+	return 1;
+}
+
 static int op_check(struct op_ctx *c)
 {
 	const char *st = jstr(c->j, "state", NULL);
@@ -465,6 +541,8 @@ static int op_check(struct op_ctx *c)
 				   ue_state_name(ue->emm), ue->connected ? "connected" : "idle",
 				   ue->n_kenb_mismatch);
 		}
+		bad += check_count(c, ue, "guti_reallocs", ue->n_guti_realloc) +
+		       check_count(c, ue, "identity_requests", ue->n_identity);
 	}
 	if (!bad)
 		add_detail(c, "%u UE(s) as expected", c->n_ues);
@@ -493,6 +571,7 @@ static const struct scen_op ops[] = {
 	{ "detach", op_detach },
 	{ "idle", op_idle },
 	{ "service_request", op_service_request },
+	{ "ext_service_request", op_ext_service_request },
 	{ "tau", op_tau },
 	{ "pdn_connect", op_pdn_connect },
 	{ "pdn_disconnect", op_pdn_disconnect },
@@ -507,6 +586,7 @@ static const struct scen_op ops[] = {
 	{ "ping", op_ping },
 	{ "check", op_check },
 	{ "stats", op_stats },
+	{ "use_old_guti", op_use_old_guti },
 };
 
 const struct scen_op *scen_op_find(const char *name)

@@ -255,23 +255,40 @@ int ue_detach(struct ue *ue, int switch_off)
 	return 0;
 }
 
-int ue_service_request(struct ue *ue, int mt)
+/*
+ * Service request (8.2.25) or, with esr_type >= 0, an extended service
+ * request of that service type (8.2.15, 9.9.3.27), from ECM-IDLE.  A
+ * Service Reject counts as success when expect_cause (>= 0) matches.
+ */
+int ue_service_request_ext(struct ue *ue, int mt, int esr_type, int expect_cause)
 {
+	int rc;
+
 	ue_proc_start(ue, PROC_SR);
+	ue->proc.expect_reject = expect_cause >= 0;
+	ue->proc.expect_cause = expect_cause;
 	if (ue->emm != EMM_REGISTERED || ue->connected || !ue->has_sec) {
 		ue_proc_done(ue, PROC_SR, 0, "needs EMM-REGISTERED, ECM-IDLE and a security "
 			     "context (%s, %s)", ue_state_name(ue->emm),
 			     ue->connected ? "connected" : "idle");
 		return -1;
 	}
-	ue_change_state(ue, EMM_SR_INIT, mt ? "paging" : "service request");
-	if (ue_send_service_request(ue)) {
+	ue_change_state(ue, EMM_SR_INIT, mt ? "paging" : esr_type >= 0 ?
+			"extended service request" : "service request");
+	rc = esr_type >= 0 ? ue_send_ext_service_request(ue, (uint8_t)esr_type) :
+	     ue_send_service_request(ue);
+	if (rc) {
 		ue_change_state(ue, EMM_REGISTERED, "service request not sent");
 		ue_proc_done(ue, PROC_SR, 0, "cannot send the service request");
 		return -1;
 	}
 	ue_emm_timer_start(ue, T3417_MS);
 	return 0;
+}
+
+int ue_service_request(struct ue *ue, int mt)
+{
+	return ue_service_request_ext(ue, mt, -1, -1);
 }
 
 int ue_tau(struct ue *ue, int periodic)

@@ -29,6 +29,7 @@ static void identity_request(struct ue *ue, const struct nas_msg *m)
 	uint8_t b[16];
 	int type = nas_ie_u8(m, "Identity type"), n;
 
+	ue->n_identity++;
 	/* 9.9.3.17 / 24.008 10.5.5.9: 1 IMSI, 2 IMEI, 3 IMEISV, 4 TMSI */
 	id.type = type == 2 ? NAS_ID_IMEI : type == 3 ? NAS_ID_IMEISV : NAS_ID_IMSI;
 	if (id.type == NAS_ID_IMSI)
@@ -194,8 +195,10 @@ static void tau_reject(struct ue *ue, const struct nas_msg *m)
 static void service_reject(struct ue *ue, const struct nas_msg *m)
 {
 	int cause = nas_ie_u8(m, "EMM cause");
+	int ok = ue->proc.kind == PROC_SR && ue->proc.expect_reject &&
+		 (ue->proc.expect_cause < 0 || ue->proc.expect_cause == cause);
 
-	ue_proc_done(ue, PROC_SR, 0, "service reject, cause #%d", cause);
+	ue_proc_done(ue, PROC_SR, ok, "service reject, cause #%d", cause);
 	/* 5.6.1.5: #9 (UE identity cannot be derived), #10 (implicitly
 	 * detached) put the UE in EMM-DEREGISTERED */
 	if (cause == 9 || cause == 10 || cause == 3 || cause == 6 || cause == 7)
@@ -204,9 +207,19 @@ static void service_reject(struct ue *ue, const struct nas_msg *m)
 		ue_change_state(ue, EMM_REGISTERED, "service reject");
 }
 
+/* 5.4.1.3: store the new GUTI (the old one is kept for tests), answer */
 static void guti_realloc(struct ue *ue, const struct nas_msg *m)
 {
-	take_guti(ue, m, "GUTI");
+	struct nas_mobile_id old = ue->guti;
+	uint8_t had = ue->has_guti;
+
+	if (!take_guti(ue, m, "GUTI")) {
+		ue_send_emm_status(ue, NAS_CAUSE_INVALID_MANDATORY);
+		return;
+	}
+	ue->old_guti = old;
+	ue->has_old_guti = had;
+	ue->n_guti_realloc++;
 	take_tais(ue, m);
 	ue_send_simple_emm(ue, NAS_GUTI_REALLOC_COMPLETE);
 }

@@ -233,6 +233,30 @@ int ue_send_service_request(struct ue *ue)
 	return ue_s1_initial(ue, sr, 4, rrc_cause(ue));
 }
 
+/* 8.2.15: service type, KSI, M-TMSI (as a TMSI mobile identity) */
+int ue_send_ext_service_request(struct ue *ue, uint8_t service_type)
+{
+	struct nas_mobile_id id = { .type = NAS_ID_TMSI };
+	uint8_t ksi = ue->ksi, tmsi[8];
+	struct nas_msg m;
+	struct nas_err err;
+	int n;
+
+	if (!ue->has_guti)
+		return -1;
+	id.tmsi = ue->guti.tmsi;
+	n = nas_mobile_id_enc(&id, tmsi, sizeof(tmsi), &err);
+	if (n < 0)
+		return -1;
+	nas_msg_init(&m, emm_desc("Extended service request", NULL), 0, 0);
+	ADD(&m, "Service type", &service_type, 1);
+	ADD(&m, "NAS key set identifier", &ksi, 1);
+	ADD(&m, "M-TMSI", tmsi, (size_t)n);
+	if (!ue->connected)
+		ue->kenb_count = ue->sec.tx_count;
+	return ue_nas_send(ue, &m, !ue->connected);
+}
+
 int ue_send_emm_status(struct ue *ue, uint8_t cause)
 {
 	struct nas_msg m;
