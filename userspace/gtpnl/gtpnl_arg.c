@@ -76,7 +76,7 @@ int gtpnl_arg_prefix6(const char *s, struct in6_addr *a, uint8_t *plen)
 
 enum kw {
 	KW_DEV, KW_TEID_IN, KW_TEID_OUT, KW_PEER, KW_UE, KW_UE6, KW_EBI,
-	KW_COOKIE, KW_THR, KW_THR_UL, KW_THR_DL, KW__N
+	KW_COOKIE, KW_THR, KW_THR_UL, KW_THR_DL, KW_TFT, KW__N
 };
 
 #define M_ADD	(1u << GTPNL_ARG_ADD)
@@ -107,6 +107,7 @@ static const struct {
 	[KW_THR]	= KW("threshold",	M_ADD | M_MOD, 0),
 	[KW_THR_UL]	= KW("threshold-ul",	M_ADD | M_MOD, 0),
 	[KW_THR_DL]	= KW("threshold-dl",	M_ADD | M_MOD, 0),
+	[KW_TFT]	= KW("tft",	M_ADD | M_MOD, 0),
 };
 
 static int bad(struct gtpnl_arg_err *e, const char *arg, const char *why)
@@ -178,6 +179,11 @@ static int bearer_value(enum kw k, const char *v, struct gtpnl_bearer *b,
 			b->thr_dl = n;
 		b->have |= GTPNL_B_THRESHOLD;
 		return 0;
+	case KW_TFT:
+		if (gtpnl_arg_tft(v, &b->tft, e))
+			return -EINVAL;
+		b->have |= GTPNL_B_TFT;
+		return 0;
 	default:
 		return bad(e, v, "internal error");
 	}
@@ -230,8 +236,8 @@ int gtpnl_arg_bearer(int argc, char **argv, enum gtpnl_arg_mode mode,
 		return bad(e, "ue", NULL);
 	if (mode == GTPNL_ARG_MOD &&
 	    !(b->have & (GTPNL_B_TEID_OUT | GTPNL_B_PEER | GTPNL_B_EBI |
-			 GTPNL_B_COOKIE | GTPNL_B_THRESHOLD)))
-		return bad(e, "teid-out|peer|ebi|cookie|threshold", NULL);
+			 GTPNL_B_COOKIE | GTPNL_B_THRESHOLD | GTPNL_B_TFT)))
+		return bad(e, "teid-out|peer|ebi|cookie|threshold|tft", NULL);
 	if (mode == GTPNL_ARG_IDLE || mode == GTPNL_ARG_ACTIVE) {
 		b->have |= GTPNL_B_STATE;
 		b->state = mode == GTPNL_ARG_IDLE ? GTPU_BEARER_STATE_IDLE :
@@ -266,6 +272,15 @@ int gtpnl_arg_split(char *line, char **argv, int max)
 			break;
 		if (n >= max)
 			return -E2BIG;
+		if (*p == '"') {
+			argv[n++] = ++p;
+			while (*p && *p != '"')
+				p++;
+			if (!*p)
+				break;
+			*p++ = '\0';
+			continue;
+		}
 		argv[n++] = p;
 		while (*p && !blank(*p))
 			p++;

@@ -172,6 +172,8 @@ static bool put_bearer_nest(struct nlmsghdr *nlh, size_t len,
 		ok = mnl_attr_put_u8_check(nlh, len, GTPU_BEARER_A_STATE, b->state);
 	if (ok && (b->have & GTPNL_B_THRESHOLD))
 		ok = put_thresholds(nlh, len, b);
+	if (ok && (b->have & GTPNL_B_TFT))
+		ok = gtpnl_put_tft(nlh, len, &b->tft);
 	if (!ok)
 		return false;
 	mnl_attr_nest_end(nlh, nest);
@@ -337,6 +339,7 @@ static const uint8_t bearer_shapes[GTPU_BEARER_A_MAX + 1] = {
 	[GTPU_BEARER_A_THRESHOLD_UL] = GTPNL_U64,
 	[GTPU_BEARER_A_THRESHOLD_DL] = GTPNL_U64,
 	[GTPU_BEARER_A_USAGE] = GTPNL_NEST,
+	[GTPU_BEARER_A_TFT] = GTPNL_NEST,
 };
 
 static const uint8_t dev_shapes[GTPU_DEV_A_MAX + 1] = {
@@ -482,6 +485,11 @@ static int fill_bearer(const struct nlattr **t, struct gtpnl_bearer *b)
 		b->queued = mnl_attr_get_u32(t[GTPU_BEARER_A_QUEUED]);
 	}
 	fill_thresholds(t, b);
+	if (t[GTPU_BEARER_A_TFT]) {
+		b->have |= GTPNL_B_TFT;
+		if (gtpnl_parse_tft(t[GTPU_BEARER_A_TFT], &b->tft))
+			return -EBADMSG;
+	}
 	if (t[GTPU_BEARER_A_USAGE]) {
 		b->have |= GTPNL_B_USAGE;
 		if (parse_stats(t[GTPU_BEARER_A_USAGE], &b->usage))
