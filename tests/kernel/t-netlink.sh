@@ -5,18 +5,8 @@
 # Requests are hand-built with nlraw.py (attribute numbers from
 # include/uapi/linux/gtpu.h) so that gtpuctl's own checks are bypassed.
 . "$(dirname "$0")/lib.sh"
-nl() { ip netns exec gw python3 "$(dirname "$0")/nlraw.py" "$@"; }
-
-# expect NAME "error EXXX: text" nlraw-args...
-expect() {
-	local name=$1 want=$2 got; shift 2
-	got=$(nl "$@" 2>&1)
-	echo "  [gw] nlraw $* -> $got" >&2
-	case "$got" in
-	"$want"*) tc_pass "netlink/$name" ;;
-	*) tc_fail "netlink/$name: got '$got', want '$want'" ;;
-	esac
-}
+# expect NAME "error EXXX: text" nlraw-args... (lib.sh nl_expect)
+expect() { local name=$1; shift; nl_expect "netlink/$name" "$@"; }
 
 topo_up
 gtpu_dev_up || { tc_fail netlink/dev-up; exit 1; }
