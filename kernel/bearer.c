@@ -49,7 +49,7 @@ static const struct rhashtable_params ue_params = {
 int gtpu_bearer_init(void)
 {
 	/* memory budget per bearer, see Documentation/kernel-design.md */
-	BUILD_BUG_ON(sizeof(struct gtpu_bearer) > 176);
+	BUILD_BUG_ON(sizeof(struct gtpu_bearer) > 184);
 	BUILD_BUG_ON(sizeof(struct gtpu_ue) > 64);
 	BUILD_BUG_ON(sizeof(struct gtpu_bearer_stats) > 64);
 	/* gtpu_stats_put() tells the two arrays apart by their length */
@@ -211,6 +211,7 @@ static void bearer_free(struct gtpu_bearer *b)
 	/* no reader left: the ext (its queue purged on removal) goes too */
 	kfree(rcu_dereference_protected(b->ext, 1));
 	kfree(rcu_dereference_protected(b->qos, 1));
+	kfree(rcu_dereference_protected(b->tft, 1));
 	gtpu_stats_slot_put(b);
 	kmem_cache_free(bearer_cache, b);
 }
@@ -269,6 +270,7 @@ static int ue_bind(struct gtpu_dev *gdev, struct gtpu_bearer *b, int idx,
 		ue = *spare;
 		ue->key = *key;
 		INIT_LIST_HEAD(&ue->bearers);
+		RCU_INIT_POINTER(ue->cls, NULL);
 		err = rhashtable_insert_fast(&gdev->ues, &ue->node, ue_params);
 		if (err)
 			return err;
@@ -305,6 +307,7 @@ static void ue_free_rcu(struct rcu_head *head)
 /* Unbind b from its UE entries; an entry left empty is removed */
 static void ue_unbind(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 {
+	struct gtpu_cls *cls;
 	struct gtpu_ue_key key;
 	struct gtpu_ue *ue;
 	int idx;
@@ -318,11 +321,19 @@ static void ue_unbind(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 		ue = gtpu_ue_lookup(gdev, &key);
 		if (WARN_ON_ONCE(!ue))
 			continue;
+		cls = gtpu_cls_build(ue, idx, b, NULL, true, NULL);
 		/* no re-init: readers may still be walking through the node */
 		list_del_rcu(&b->ue_node[idx]);
 		if (list_empty(&ue->bearers)) {
 			rhashtable_remove_fast(&gdev->ues, &ue->node, ue_params);
+			if (!IS_ERR(cls))
+				kfree(cls);
+			gtpu_cls_publish(ue, NULL);
 			call_rcu(&ue->rcu, ue_free_rcu);
+		} else if (IS_ERR(cls)) {
+			gtpu_cls_forget(ue, b);
+		} else {
+			gtpu_cls_publish(ue, cls);
 		}
 	}
 }
@@ -353,25 +364,47 @@ static bool ue_alloc_spares(const struct gtpu_bearer_cfg *cfg,
 }
 
 /*
- * Is an UE address of cfg already bound?  (one bearer per address today)
- * The keys and the entries found (NULL: none) are kept for ue_bind().
+ * The UE entries of cfg's addresses (NULL: none yet), and their keys, kept
+ * for ue_bind().
  */
-static bool ue_busy(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
+static void ue_find(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
 		    struct gtpu_ue_key *k, struct gtpu_ue **ue)
 {
 	if (cfg->has_ue4) {
 		gtpu_ue_key_v4(&k[GTPU_UE4], cfg->ue_ip4);
 		ue[GTPU_UE4] = gtpu_ue_lookup(gdev, &k[GTPU_UE4]);
-		if (ue[GTPU_UE4] && !list_empty(&ue[GTPU_UE4]->bearers))
-			return true;
 	}
 	if (cfg->has_ue6) {
 		gtpu_ue_key_v6(&k[GTPU_UE6], &cfg->ue_ip6);
 		ue[GTPU_UE6] = gtpu_ue_lookup(gdev, &k[GTPU_UE6]);
-		if (ue[GTPU_UE6] && !list_empty(&ue[GTPU_UE6]->bearers))
-			return true;
 	}
-	return false;
+}
+
+/*
+ * The classifiers of the UE entries of b's addresses (mask: GTPU_UE4/6
+ * bits) once b has TFT tft, built into cls[] (NULL: none needed).  This is
+ * where the one-default-bearer and distinct-precedence rules are checked.
+ */
+static int cls_build_all(struct gtpu_ue **ue, unsigned int mask,
+			 struct gtpu_bearer *b, const struct gtpu_tft *tft,
+			 struct gtpu_cls **cls, struct netlink_ext_ack *extack)
+{
+	int idx;
+
+	for (idx = 0; idx < GTPU_UE_N; idx++) {
+		cls[idx] = NULL;
+		if (!(mask & BIT(idx)))
+			continue;
+		cls[idx] = gtpu_cls_build(ue[idx], idx, b, tft, false, extack);
+		if (IS_ERR(cls[idx])) {
+			int err = PTR_ERR(cls[idx]);
+
+			cls[idx] = NULL;
+			kfree(cls[GTPU_UE4]);
+			return err;
+		}
+	}
+	return 0;
 }
 
 static int insert_checks(struct gtpu_dev *gdev,
@@ -388,9 +421,30 @@ static int insert_checks(struct gtpu_dev *gdev,
 		NL_SET_ERR_MSG(extack, "TEID already in use");
 		return -EEXIST;
 	}
-	if (ue_busy(gdev, cfg, k, ue)) {
-		NL_SET_ERR_MSG(extack, "UE address already bound");
-		return -EEXIST;
+	ue_find(gdev, cfg, k, ue);
+	return 0;
+}
+
+/* Bind b to its UE entries and publish their classifiers */
+static int bind_all(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		    const struct gtpu_ue_key *k, struct gtpu_ue **ue,
+		    struct gtpu_ue **spare, struct gtpu_cls **cls)
+{
+	int idx, err;
+
+	for (idx = 0; idx < GTPU_UE_N; idx++) {
+		if (!(b->ue_mask & BIT(idx)))
+			continue;
+		err = ue_bind(gdev, b, idx, &k[idx], ue[idx], &spare[idx]);
+		if (err)
+			return err;
+	}
+	for (idx = 0; idx < GTPU_UE_N; idx++) {
+		if (!(b->ue_mask & BIT(idx)))
+			continue;
+		/* ue_bind() created the entry if there was none */
+		gtpu_cls_publish(gtpu_ue_lookup(gdev, &k[idx]), cls[idx]);
+		cls[idx] = NULL;
 	}
 	return 0;
 }
@@ -405,20 +459,32 @@ struct gtpu_bearer *gtpu_bearer_insert(struct gtpu_dev *gdev,
 				       struct netlink_ext_ack *extack)
 {
 	struct gtpu_ue *spare[GTPU_UE_N] = { }, *ue[GTPU_UE_N] = { };
+	struct gtpu_cls *cls[GTPU_UE_N] = { };
 	struct gtpu_ue_key k[GTPU_UE_N];
+	struct gtpu_tft *tft = NULL;
 	struct gtpu_bearer *b;
 	struct gtpu_peer *peer;
 	int err;
 
 	lockdep_assert_held(&gdev->lock);
 	err = insert_checks(gdev, cfg, k, ue, extack);
+	if (!err && cfg->tft)
+		err = gtpu_tft_parse(cfg->tft, &tft, extack);
 	if (err)
 		return ERR_PTR(err);
 
-	err = -ENOMEM;
 	b = bearer_alloc(gdev, cfg);
-	if (!b)
-		goto err_msg;
+	if (!b) {
+		kfree(tft);
+		goto err_nomem;
+	}
+	RCU_INIT_POINTER(b->tft, tft);
+	err = cls_build_all(ue, b->ue_mask, b, tft, cls, extack);
+	if (err) {
+		bearer_free(b);
+		return ERR_PTR(err);
+	}
+	err = -ENOMEM;
 	if (!ue_alloc_spares(cfg, ue, spare))
 		goto err_free_bearer;
 	peer = peer_get(gdev, &cfg->peer);
@@ -429,18 +495,9 @@ struct gtpu_bearer *gtpu_bearer_insert(struct gtpu_dev *gdev,
 	err = rhashtable_insert_fast(&gdev->teids, &b->teid_node, teid_params);
 	if (err)
 		goto err_put_peer;
-	if (cfg->has_ue4) {
-		err = ue_bind(gdev, b, GTPU_UE4, &k[GTPU_UE4], ue[GTPU_UE4],
-			      &spare[GTPU_UE4]);
-		if (err)
-			goto err_unbind;
-	}
-	if (cfg->has_ue6) {
-		err = ue_bind(gdev, b, GTPU_UE6, &k[GTPU_UE6], ue[GTPU_UE6],
-			      &spare[GTPU_UE6]);
-		if (err)
-			goto err_unbind;
-	}
+	err = bind_all(gdev, b, k, ue, spare, cls);
+	if (err)
+		goto err_unbind;
 	list_add_tail_rcu(&b->dev_node, &gdev->bearers);
 	gdev->n_bearers++;
 	WRITE_ONCE(gdev->gen, gdev->gen + 1);
@@ -461,10 +518,50 @@ err_free_bearer:
 	if (b)
 		bearer_free(b);
 err_free_spare:
+	kfree(cls[GTPU_UE4]);
+	kfree(cls[GTPU_UE6]);
 	ue_spares_free(spare);
-err_msg:
+err_nomem:
 	NL_SET_ERR_MSG(extack, "cannot allocate or insert the bearer");
 	return ERR_PTR(err);
+}
+
+/*
+ * BEARER_MOD with a TFT: replace b's whole filter list (an empty TFT makes
+ * b a default bearer) if the rules of every UE entry of b still hold.
+ */
+static int tft_replace(struct gtpu_dev *gdev, struct gtpu_bearer *b,
+		       const struct nlattr *attr, struct netlink_ext_ack *extack)
+{
+	struct gtpu_ue *ue[GTPU_UE_N] = { };
+	struct gtpu_cls *cls[GTPU_UE_N];
+	struct gtpu_ue_key key;
+	struct gtpu_tft *tft, *old;
+	int idx, err;
+
+	err = gtpu_tft_parse(attr, &tft, extack);
+	if (err)
+		return err;
+	for (idx = 0; idx < GTPU_UE_N; idx++) {
+		if (!(b->ue_mask & BIT(idx)))
+			continue;
+		bearer_ue_key(b, idx, &key);
+		ue[idx] = gtpu_ue_lookup(gdev, &key);
+	}
+	err = cls_build_all(ue, b->ue_mask, b, tft, cls, extack);
+	if (err) {
+		kfree(tft);
+		NL_SET_BAD_ATTR(extack, attr);
+		return err;
+	}
+	old = rcu_dereference_protected(b->tft, lockdep_is_held(&gdev->lock));
+	rcu_assign_pointer(b->tft, tft);
+	for (idx = 0; idx < GTPU_UE_N; idx++)
+		if (ue[idx])
+			gtpu_cls_publish(ue[idx], cls[idx]);
+	if (old)
+		kfree_rcu(old, rcu);
+	return 0;
 }
 
 static bool ue_changes(const struct gtpu_bearer *b,
@@ -499,7 +596,18 @@ int gtpu_bearer_modify(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 		NL_SET_ERR_MSG(extack, "UE address cannot be changed");
 		return -EINVAL;
 	}
-	err = gtpu_qos_set(gdev, b, cfg, extack);	/* may fail: first */
+	/* the one likely QoS failure is checked before anything changes */
+	if (cfg->has_ambr_group && cfg->ambr_group &&
+	    !gtpu_ambr_lookup(gdev, cfg->ambr_group)) {
+		NL_SET_ERR_MSG(extack, "unknown AMBR group (create it with AMBR_SET)");
+		return -ENOENT;
+	}
+	if (cfg->tft) {
+		err = tft_replace(gdev, b, cfg->tft, extack);
+		if (err)
+			return err;
+	}
+	err = gtpu_qos_set(gdev, b, cfg, extack);	/* only -ENOMEM left */
 	if (err)
 		return err;
 	if (cfg->has_peer) {

@@ -127,6 +127,7 @@ int gtpu_nl_put_bearer(struct sk_buff *skb, const struct gtpu_bearer *b,
 	    nla_put_u32(skb, GTPU_BEARER_A_QUEUED, queued) ||
 	    put_thresholds(skb, usage ? usage->thr : thr) ||
 	    gtpu_qos_put(skb, b) ||
+	    gtpu_tft_put(skb, b) ||
 	    (usage && gtpu_meter_put_usage(skb, usage)))
 		goto cancel;
 	if (with_stats) {

@@ -141,11 +141,11 @@ struct gtpu_addr {
 };
 
 /*
- * Key of the downlink table: an IPv4 address or the /64 prefix of an IPv6
- * address (host bits zero).  20 bytes, a multiple of 4 for jhash2.
+ * Key of the downlink table: an IPv4 address (addr[0], addr[1] zero) or the
+ * /64 prefix of an IPv6 address.  12 bytes, a multiple of 4 for jhash2.
  */
 struct gtpu_ue_key {
-	__be32 addr[4];
+	__be32 addr[2];
 	u32 family;
 };
 
@@ -288,6 +288,7 @@ struct gtpu_bearer {
 	struct gtpu_stats_chunk *stats_chunk;
 	struct gtpu_bearer_ext __rcu *ext;	/* NULL until first idle */
 	struct gtpu_qos __rcu *qos;		/* NULL: no MBR/AMBR/QFI */
+	struct gtpu_tft __rcu *tft;		/* NULL: default bearer */
 	u64 cookie;
 	u32 local_teid;
 	__be32 remote_teid;
@@ -304,16 +305,84 @@ struct gtpu_bearer {
 #define GTPU_BF_MARK		BIT(0)	/* named by the BEARER_DEL in progress */
 
 /*
+ * One packet filter of a TFT (TS 24.008 10.5.6.12), in match form.  "remote"
+ * is the source of a downlink packet, "local" (the UE) its destination.
+ */
+#define GTPU_FF_PROTO		BIT(0)
+#define GTPU_FF_REMOTE		BIT(1)	/* raddr/rmask of family */
+#define GTPU_FF_LPORT		BIT(2)
+#define GTPU_FF_RPORT		BIT(3)
+#define GTPU_FF_TOS		BIT(4)
+#define GTPU_FF_SPI		BIT(5)
+#define GTPU_FF_FLOW		BIT(6)
+#define GTPU_FF_L4		(GTPU_FF_LPORT | GTPU_FF_RPORT | GTPU_FF_SPI)
+
+struct gtpu_filter {
+	__be32 raddr[4];		/* host bits zero */
+	__be32 rmask[4];
+	__be32 spi;
+	__be32 flow;			/* 20-bit flow label */
+	u16 lport_lo, lport_hi;
+	u16 rport_lo, rport_hi;
+	u8 flags;			/* GTPU_FF_* */
+	u8 family;			/* of raddr: AF_INET or AF_INET6, else 0 */
+	u8 id;
+	u8 prec;
+	u8 dir;				/* enum gtpu_filter_dir */
+	u8 proto;
+	u8 tos, tos_mask;
+	u8 plen;			/* IPv6 prefix length (replies) */
+};
+
+/*
+ * A bearer's TFT: its filters as given.  Immutable once built; BEARER_MOD
+ * replaces the whole object (rcu_assign_pointer under gtpu_dev.lock, old one
+ * freed with kfree_rcu).  Readers: dumps (RCU) and the compiler (lock).
+ */
+struct gtpu_tft {
+	struct rcu_head rcu;
+	u8 n;
+	struct gtpu_filter f[];
+};
+
+/*
+ * Compiled downlink classifier of one UE entry: the downlink and
+ * bidirectional filters of all bearers bound to it that can match the
+ * entry's family, sorted by precedence, each with its bearer; def is the
+ * default bearer (no TFT) or NULL.  Built under gtpu_dev.lock by tft.c
+ * whenever a bearer of the entry is added, modified or removed, published
+ * with rcu_assign_pointer, the old one freed with kfree_rcu; never changed
+ * after publication except that a removal may NULL an entry's bearer or def
+ * (WRITE_ONCE) when the rebuild cannot allocate.  Bearers are freed by
+ * call_rcu after the new classifier is published, so a reader holding the
+ * old one still sees live bearers.
+ */
+struct gtpu_cls_ent {
+	struct gtpu_filter f;
+	struct gtpu_bearer *b;
+};
+
+struct gtpu_cls {
+	struct rcu_head rcu;
+	struct gtpu_bearer *def;
+	u32 n;
+	struct gtpu_cls_ent e[];
+};
+
+/*
  * Downlink table entry: one UE address (IPv4) or /64 prefix (IPv6) and the
- * bearers bound to it.  Today the list holds exactly one bearer; dedicated
- * bearers (TFT) will share the entry.  Locking as for bearers: the list and
- * the hash linkage change under gtpu_dev.lock, readers use RCU; the entry is
- * removed when its list becomes empty and freed with call_rcu (ue_cache).
+ * bearers bound to it: at most one default bearer (no TFT) and any number of
+ * dedicated ones.  cls is NULL while no bearer of the entry has a TFT (the
+ * list then holds the default bearer only: one pointer test on the fast
+ * path).  Locking as for bearers: the list, cls and the hash linkage change
+ * under gtpu_dev.lock, readers use RCU; the entry is removed when its list
+ * becomes empty and freed with call_rcu (ue_cache).
  */
 struct gtpu_ue {
 	struct rhash_head node;
 	struct gtpu_ue_key key;
 	struct list_head bearers;
+	struct gtpu_cls __rcu *cls;
 	struct rcu_head rcu;
 };
 
@@ -408,6 +477,7 @@ struct gtpu_bearer_cfg {
 	bool has_mbr[GTPU_DIR_N];
 	bool has_ambr_group;
 	bool has_qfi;
+	const struct nlattr *tft;	/* GTPU_BEARER_A_TFT, validated */
 };
 
 extern unsigned int gtpu_net_id;
@@ -528,6 +598,20 @@ void gtpu_bearer_remove(struct gtpu_dev *gdev, struct gtpu_bearer *b);
 void gtpu_bearer_flush(struct gtpu_dev *gdev);
 void gtpu_ue_key_v4(struct gtpu_ue_key *key, __be32 addr);
 void gtpu_ue_key_v6(struct gtpu_ue_key *key, const struct in6_addr *addr);
+
+/* tft.c */
+extern const struct nla_policy gtpu_nl_tft_policy[GTPU_TFT_A_MAX + 1];
+int gtpu_tft_parse(const struct nlattr *nest, struct gtpu_tft **tftp,
+		   struct netlink_ext_ack *extack);
+struct gtpu_cls *gtpu_cls_build(struct gtpu_ue *ue, int idx,
+				struct gtpu_bearer *b, const struct gtpu_tft *tft,
+				bool del, struct netlink_ext_ack *extack);
+void gtpu_cls_publish(struct gtpu_ue *ue, struct gtpu_cls *cls);
+void gtpu_cls_forget(struct gtpu_ue *ue, const struct gtpu_bearer *b);
+struct gtpu_bearer *gtpu_cls_match(const struct gtpu_cls *cls,
+				   struct sk_buff *skb);
+int gtpu_tft_put(struct sk_buff *skb, const struct gtpu_bearer *b);
+size_t gtpu_tft_msg_size(const struct gtpu_bearer *b);
 
 /* stats.c */
 int gtpu_stats_slot_get(struct gtpu_dev *gdev, struct gtpu_bearer *b);

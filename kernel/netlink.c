@@ -33,6 +33,7 @@ const struct nla_policy gtpu_nl_bearer_policy[GTPU_BEARER_A_MAX + 1] = {
 	[GTPU_BEARER_A_MBR_DL]		= { .type = NLA_U64 },
 	[GTPU_BEARER_A_AMBR_GROUP]	= { .type = NLA_U32 },
 	[GTPU_BEARER_A_QFI]		= NLA_POLICY_MAX(NLA_U8, 63),
+	[GTPU_BEARER_A_TFT]		= NLA_POLICY_NESTED(gtpu_nl_tft_policy),
 	/* STATS, PAD, QUEUED and USAGE are reply-only: NLA_UNSPEC, rejected
 	 * by strict parsing */
 };
@@ -240,6 +241,7 @@ int gtpu_nl_parse_bearer(const struct nlattr *nest, struct gtpu_bearer_cfg *cfg,
 	}
 	parse_thresholds(tb, cfg);
 	parse_qos(tb, cfg);
+	cfg->tft = tb[GTPU_BEARER_A_TFT];
 	return 0;
 }
 
@@ -250,7 +252,7 @@ struct sk_buff *gtpu_nl_bearer_msg(struct gtpu_dev *gdev,
 	struct sk_buff *msg;
 	void *hdr;
 
-	msg = genlmsg_new(BEARER_MSG_SIZE, gfp);
+	msg = genlmsg_new(BEARER_MSG_SIZE + gtpu_tft_msg_size(b), gfp);
 	if (!msg)
 		return NULL;
 	hdr = genlmsg_put(msg, portid, seq, &gtpu_genl_family, 0, cmd);
@@ -302,7 +304,7 @@ void gtpu_netlink_usage_event(struct gtpu_dev *gdev,
 
 	if (!genl_has_listeners(&gtpu_genl_family, gdev->net, 0))
 		return;
-	msg = genlmsg_new(BEARER_MSG_SIZE, GFP_ATOMIC);
+	msg = genlmsg_new(BEARER_MSG_SIZE + gtpu_tft_msg_size(b), GFP_ATOMIC);
 	if (!msg)
 		return;
 	hdr = genlmsg_put(msg, 0, 0, &gtpu_genl_family, 0, GTPU_CMD_USAGE);
@@ -327,7 +329,7 @@ void gtpu_netlink_err_ind_event(struct gtpu_dev *gdev,
 
 	if (!genl_has_listeners(&gtpu_genl_family, gdev->net, 0))
 		return;
-	msg = genlmsg_new(BEARER_MSG_SIZE, GFP_ATOMIC);
+	msg = genlmsg_new(BEARER_MSG_SIZE + (b ? gtpu_tft_msg_size(b) : 0), GFP_ATOMIC);
 	if (!msg)
 		return;
 	hdr = genlmsg_put(msg, 0, 0, &gtpu_genl_family, 0,

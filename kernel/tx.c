@@ -189,6 +189,7 @@ static struct gtpu_bearer *dl_lookup(struct gtpu_dev *gdev,
 				     struct sk_buff *skb)
 {
 	struct gtpu_ue_key key;
+	struct gtpu_cls *cls;
 	struct gtpu_ue *ue;
 	int idx;
 
@@ -211,7 +212,11 @@ static struct gtpu_bearer *dl_lookup(struct gtpu_dev *gdev,
 	ue = gtpu_ue_lookup(gdev, &key);
 	if (!ue)
 		return NULL;
-	/* One bearer per UE address today; a TFT will choose among several */
+	/* dedicated bearers on this address: the TFTs choose (tft.c) */
+	cls = rcu_dereference(ue->cls);
+	if (unlikely(cls))
+		return gtpu_cls_match(cls, skb);
+	/* no TFT: the list holds the default bearer only */
 	return list_first_or_null_rcu(&ue->bearers, struct gtpu_bearer,
 				      ue_node[idx]);
 }

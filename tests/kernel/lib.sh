@@ -53,6 +53,20 @@ expect_fail_msg() {
 	fi
 }
 
+# nl ARGS...: nlraw.py (one hand-built gtpu genl request) in ns gw
+nl() { ip netns exec gw python3 "$(dirname "${BASH_SOURCE[0]}")/nlraw.py" "$@"; }
+
+# nl_expect NAME "error EXXX: text" nlraw-args...: the answer must start so
+nl_expect() {
+	local name=$1 want=$2 got; shift 2
+	got=$(nl "$@" 2>&1)
+	echo "  [gw] nlraw $* -> $got" >&2
+	case "$got" in
+	"$want"*) tc_pass "$name" ;;
+	*) tc_fail "$name: got '$got', want '$want'" ;;
+	esac
+}
+
 topo_up() {
 	run - ip netns add enb
 	run - ip netns add gw
@@ -155,20 +169,6 @@ gtpu_send() {
 }
 
 pkt() { python3 "$(dirname "${BASH_SOURCE[0]}")/pkt.py" "$@"; }
-
-# nl ARGS...: one hand-built gtpu genl request from ns gw (nlraw.py)
-nl() { ip netns exec gw python3 "$(dirname "${BASH_SOURCE[0]}")/nlraw.py" "$@"; }
-
-# nl_expect NAME "error EXXX: text" ARGS...: nl's answer starts with the text
-nl_expect() {
-	local name=$1 want=$2 got; shift 2
-	got=$(nl "$@" 2>&1)
-	echo "  [gw] nlraw $* -> $got" >&2
-	case "$got" in
-	"$want"*) tc_pass "$name" ;;
-	*) tc_fail "$name: got '$got', want '$want'" ;;
-	esac
-}
 
 # wait_for N CMD...: retry CMD for up to N tenths of a second
 wait_for() {

@@ -144,7 +144,7 @@ static void test_bearer_mod_del(void)
 	CU_ASSERT_EQUAL(b.have, GTPNL_B_PEER);
 	CU_ASSERT_EQUAL(b.teid_in, 7);
 	CU_ASSERT_EQUAL(parse("dev g teid-in 7", GTPNL_ARG_MOD, &b, &dev, &e, msg), -EINVAL);
-	CU_ASSERT_STRING_EQUAL(msg, "argument \"teid-out|peer|ebi|cookie|threshold|mbr-ul|mbr-dl|ambr-group|qfi\" is required");
+	CU_ASSERT_STRING_EQUAL(msg, "argument \"teid-out|peer|ebi|cookie|threshold|mbr-ul|mbr-dl|ambr-group|qfi|tft\" is required");
 	/* UE addresses cannot change (gtpu.h, BEARER_MOD) */
 	CU_ASSERT_EQUAL(parse("dev g teid-in 7 ue 10.0.0.1", GTPNL_ARG_MOD, &b, &dev, &e, msg),
 			-EINVAL);

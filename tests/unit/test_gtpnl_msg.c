@@ -34,13 +34,13 @@ static int load(const char *hex)
 static void test_build_bearer_add(void)
 {
 	/* nlmsghdr: len 84, type FAMILY, REQUEST|ACK, seq 1, pid 0
-	 * genlmsghdr: cmd BEARER_ADD (1), version 2 (GTPU_GENL_VERSION)
+	 * genlmsghdr: cmd BEARER_ADD (1), version 3 (GTPU_GENL_VERSION)
 	 * IFINDEX 5; BEARER (3|NLA_F_NESTED) {LOCAL_TEID 100, REMOTE_TEID
 	 * 200, PEER_IP4 192.0.2.1, UE_IP4 10.45.0.2, EBI 5 (+3 pad),
 	 * COOKIE 0x1122334455667788} */
 	static const char *want =
 		"54000000 2000 0500 01000000 00000000"
-		"01020000"
+		"01030000"
 		"08000100 05000000"
 		"38000380"
 		"08000100 64000000" "08000200 c8000000"
@@ -78,11 +78,11 @@ static void test_build_bearer_del_and_dump(void)
 {
 	/* DEL: IFINDEX 7, BEARER{LOCAL_TEID 0xdeadbeef} only */
 	static const char *del =
-		"28000000 2000 0500 02000000 00000000 03020000"
+		"28000000 2000 0500 02000000 00000000 03030000"
 		"08000100 07000000 0c000380 08000100 efbeadde";
 	/* dump: NLM_F_REQUEST|NLM_F_DUMP, IFINDEX 7, BEARER{UE_IP6 2001:db8:1:2::} */
 	static const char *dump =
-		"34000000 2000 0103 03000000 00000000 04020000"
+		"34000000 2000 0103 03000000 00000000 04030000"
 		"08000100 07000000 18000380 14000600 20010db8000100020000000000000000";
 	struct gtpnl_bearer b = { .ifindex = 7, .teid_in = 0xdeadbeef };
 	struct gtpnl_bearer_filter f = { .ifindex = 7, .have_ue6 = true };
@@ -110,7 +110,7 @@ static void test_build_echo_getfamily(void)
 {
 	/* ECHO: IFINDEX 3, ECHO (6|NESTED) {PEER_IP4 198.51.100.7} */
 	static const char *echo =
-		"28000000 2000 0100 04000000 00000000 06020000"
+		"28000000 2000 0100 04000000 00000000 06030000"
 		"08000100 03000000 0c000680 08000100 c6336407";
 	/* CTRL_CMD_GETFAMILY (3) v1 to GENL_ID_CTRL, FAMILY_NAME "gtpu" */
 	static const char *getfam =

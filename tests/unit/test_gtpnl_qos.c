@@ -49,7 +49,7 @@ static void test_build_bearer_qos(void)
 	 * 100, MBR_UL 10 Mbit/s, MBR_DL 50 Mbit/s, AMBR_GROUP 7, QFI 9 (+3
 	 * pad)}: u64 without alignment padding, as libmnl puts them */
 	static const char *want =
-		"50000000 2000 0500 03000000 00000000" "02020000"
+		"50000000 2000 0500 03000000 00000000" "02030000"
 		"08000100 05000000"
 		"34000380"
 		"08000100 64000000"
@@ -74,7 +74,7 @@ static void test_build_bearer_qos(void)
 	b.qfi = 0;
 	expect_bytes(gtpnl_msg_bearer(buf, sizeof(buf), FAMILY,
 				      GTPU_CMD_BEARER_MOD, NLM_F_ACK, 3, &b),
-		     "30000000 2000 0500 03000000 00000000 02020000"
+		     "30000000 2000 0500 03000000 00000000 02030000"
 		     "08000100 05000000 14000380 08000100 64000000"
 		     "05001600 00000000");
 	/* does not fit: NULL */
@@ -95,7 +95,7 @@ static void test_build_ambr(void)
 
 	/* AMBR_SET (14): IFINDEX 5, AMBR (10|NESTED){GROUP 7, UL, DL} */
 	expect_bytes(gtpnl_msg_ambr_set(buf, sizeof(buf), FAMILY, 4, &a),
-		     "40000000 2000 0100 04000000 00000000 0e020000"
+		     "40000000 2000 0100 04000000 00000000 0e030000"
 		     "08000100 05000000"
 		     "24000a80 08000100 07000000"
 		     "0c000200 80841e00 00000000"
@@ -103,21 +103,21 @@ static void test_build_ambr(void)
 	/* only UL */
 	a.have = GTPNL_A_UL;
 	expect_bytes(gtpnl_msg_ambr_set(buf, sizeof(buf), FAMILY, 4, &a),
-		     "34000000 2000 0100 04000000 00000000 0e020000"
+		     "34000000 2000 0100 04000000 00000000 0e030000"
 		     "08000100 05000000"
 		     "18000a80 08000100 07000000"
 		     "0c000200 80841e00 00000000");
 	CU_ASSERT_PTR_NULL(gtpnl_msg_ambr_set(buf, 40, FAMILY, 4, &a));
 	/* AMBR_GET (15) do: IFINDEX 5, AMBR{GROUP 7} */
 	expect_bytes(gtpnl_msg_ambr_get(buf, sizeof(buf), FAMILY, 5, 5, 7),
-		     "28000000 2000 0100 05000000 00000000 0f020000"
+		     "28000000 2000 0100 05000000 00000000 0f030000"
 		     "08000100 05000000 0c000a80 08000100 07000000");
 	/* dump of every device: REQUEST|DUMP, no attribute */
 	expect_bytes(gtpnl_msg_ambr_get(buf, sizeof(buf), FAMILY, 6, 0, 0),
-		     "14000000 2000 0103 06000000 00000000 0f020000");
+		     "14000000 2000 0103 06000000 00000000 0f030000");
 	/* dump of one device */
 	expect_bytes(gtpnl_msg_ambr_get(buf, sizeof(buf), FAMILY, 6, 9, 0),
-		     "1c000000 2000 0103 06000000 00000000 0f020000"
+		     "1c000000 2000 0103 06000000 00000000 0f030000"
 		     "08000100 09000000");
 }
 
@@ -126,7 +126,7 @@ static void test_parse_ambr(void)
 	/* IFINDEX 5, AMBR{GROUP 7, PAD, UL 2e6, DL 0, MEMBERS 2, DROP_UL 3,
 	 * DROP_DL 16} */
 	static const char *reply =
-		"64000000 2000 0200 05000000 00000000 0f020000"
+		"64000000 2000 0200 05000000 00000000 0f030000"
 		"08000100 05000000"
 		"48000a80"
 		"08000100 07000000" "04000700"
@@ -148,7 +148,7 @@ static void test_parse_ambr(void)
 	CU_ASSERT_EQUAL(a.drop_ul, 3);
 	CU_ASSERT_EQUAL(a.drop_dl, 16);
 	/* MEMBERS as a u64: badly shaped */
-	CU_ASSERT_EQUAL(load("64000000 2000 0200 05000000 00000000 0f020000"
+	CU_ASSERT_EQUAL(load("64000000 2000 0200 05000000 00000000 0f030000"
 			     "08000100 05000000 48000a80"
 			     "08000100 07000000 04000700"
 			     "0c000200 80841e00 00000000"
@@ -158,7 +158,7 @@ static void test_parse_ambr(void)
 			     "0c000600 10000000 00000000"), 100);
 	CU_ASSERT_EQUAL(gtpnl_parse_ambr(&msg.h, &a), -EBADMSG);
 	/* no GROUP */
-	CU_ASSERT_EQUAL(load("28000000 2000 0200 05000000 00000000 0f020000"
+	CU_ASSERT_EQUAL(load("28000000 2000 0200 05000000 00000000 0f030000"
 			     "08000100 05000000 0c000a80 08000400 02000000"), 40);
 	CU_ASSERT_EQUAL(gtpnl_parse_ambr(&msg.h, &a), -EBADMSG);
 }
@@ -167,7 +167,7 @@ static void test_parse_bearer_qos(void)
 {
 	/* IFINDEX 5, BEARER{LOCAL_TEID 100, MBR_DL 5e7, AMBR_GROUP 7, QFI 9} */
 	static const char *reply =
-		"44000000 2000 0200 05000000 00000000 04020000"
+		"44000000 2000 0200 05000000 00000000 04030000"
 		"08000100 05000000"
 		"28000380"
 		"08000100 64000000"

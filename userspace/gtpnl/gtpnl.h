@@ -81,6 +81,43 @@ enum {
 	GTPNL_B_MBR_DL		= 1 << 17,	/* mbr_dl (0: remove) */
 	GTPNL_B_AMBR_GROUP	= 1 << 18,	/* ambr_group (0: leave) */
 	GTPNL_B_QFI		= 1 << 19,	/* qfi, 0..63 */
+	GTPNL_B_TFT		= 1 << 11,	/* tft: request sets (MOD: replaces;
+						 * n 0: none, a default bearer);
+						 * reply: a dedicated bearer */
+};
+
+/* Which optional fields of a struct gtpnl_filter are set. */
+enum {
+	GTPNL_F_PROTO		= 1 << 0,
+	GTPNL_F_REMOTE		= 1 << 1,	/* remote_family, remote, mask/plen */
+	GTPNL_F_LPORT		= 1 << 2,	/* lport_lo..lport_hi */
+	GTPNL_F_RPORT		= 1 << 3,	/* rport_lo..rport_hi */
+	GTPNL_F_TOS		= 1 << 4,	/* tos, tos_mask */
+	GTPNL_F_SPI		= 1 << 5,
+	GTPNL_F_FLOW		= 1 << 6,	/* IPv6 flow label */
+};
+
+/* One packet filter of a TFT (GTPU_TFT_A_FILTER; TS 24.008 10.5.6.12). */
+struct gtpnl_filter {
+	uint8_t id;				/* 1..15 */
+	uint8_t prec;				/* evaluation precedence */
+	uint8_t dir;				/* GTPU_FILTER_DIR_* */
+	uint8_t proto;
+	unsigned int have;			/* GTPNL_F_* */
+	int remote_family;			/* AF_INET or AF_INET6 */
+	union gtpnl_addr remote;
+	struct in_addr remote_mask;		/* IPv4 */
+	uint8_t remote_plen;			/* IPv6 */
+	uint8_t tos, tos_mask;
+	uint16_t lport_lo, lport_hi;
+	uint16_t rport_lo, rport_hi;
+	uint32_t spi;
+	uint32_t flow;
+};
+
+struct gtpnl_tft {
+	unsigned int n;
+	struct gtpnl_filter f[GTPU_TFT_FILTERS_MAX];
 };
 
 /*
@@ -105,6 +142,7 @@ struct gtpnl_bearer {
 	uint32_t queued;			/* packets queued while idle */
 	uint64_t thr_total, thr_ul, thr_dl;	/* bytes, 0: none */
 	struct gtpnl_stats usage;		/* UL/DL packets and bytes */
+	struct gtpnl_tft tft;			/* GTPNL_B_TFT */
 	uint64_t mbr_ul, mbr_dl;		/* bit/s, 0: none */
 	uint32_t ambr_group;			/* 0: none */
 	uint8_t qfi;

@@ -78,7 +78,7 @@ int gtpnl_arg_prefix6(const char *s, struct in6_addr *a, uint8_t *plen)
 enum kw {
 	KW_DEV, KW_TEID_IN, KW_TEID_OUT, KW_PEER, KW_UE, KW_UE6, KW_EBI,
 	KW_COOKIE, KW_THR, KW_THR_UL, KW_THR_DL, KW_MBR_UL, KW_MBR_DL,
-	KW_AMBR_GROUP, KW_QFI, KW__N
+	KW_AMBR_GROUP, KW_QFI, KW_TFT, KW__N
 };
 
 #define M_ADD	(1u << GTPNL_ARG_ADD)
@@ -113,6 +113,7 @@ static const struct {
 	[KW_MBR_DL]	= KW("mbr-dl",	M_ADD | M_MOD, 0),
 	[KW_AMBR_GROUP]	= KW("ambr-group",	M_ADD | M_MOD, 0),
 	[KW_QFI]	= KW("qfi",	M_ADD | M_MOD, 0),
+	[KW_TFT]	= KW("tft",	M_ADD | M_MOD, 0),
 };
 
 static int bad(struct gtpnl_arg_err *e, const char *arg, const char *why)
@@ -259,6 +260,11 @@ static int bearer_value(enum kw k, const char *v, struct gtpnl_bearer *b,
 	case KW_AMBR_GROUP:
 	case KW_QFI:
 		return qos_value(k, v, b, e);
+	case KW_TFT:
+		if (gtpnl_arg_tft(v, &b->tft, e))
+			return -EINVAL;
+		b->have |= GTPNL_B_TFT;
+		return 0;
 	default:
 		return bad(e, v, "internal error");
 	}
@@ -312,8 +318,9 @@ int gtpnl_arg_bearer(int argc, char **argv, enum gtpnl_arg_mode mode,
 	if (mode == GTPNL_ARG_MOD &&
 	    !(b->have & (GTPNL_B_TEID_OUT | GTPNL_B_PEER | GTPNL_B_EBI |
 			 GTPNL_B_COOKIE | GTPNL_B_THRESHOLD | GTPNL_B_MBR_UL |
-			 GTPNL_B_MBR_DL | GTPNL_B_AMBR_GROUP | GTPNL_B_QFI)))
-		return bad(e, "teid-out|peer|ebi|cookie|threshold|mbr-ul|mbr-dl|ambr-group|qfi",
+			 GTPNL_B_MBR_DL | GTPNL_B_AMBR_GROUP | GTPNL_B_QFI |
+			 GTPNL_B_TFT)))
+		return bad(e, "teid-out|peer|ebi|cookie|threshold|mbr-ul|mbr-dl|ambr-group|qfi|tft",
 			   NULL);
 	if (mode == GTPNL_ARG_IDLE || mode == GTPNL_ARG_ACTIVE) {
 		b->have |= GTPNL_B_STATE;
@@ -349,6 +356,15 @@ int gtpnl_arg_split(char *line, char **argv, int max)
 			break;
 		if (n >= max)
 			return -E2BIG;
+		if (*p == '"') {
+			argv[n++] = ++p;
+			while (*p && *p != '"')
+				p++;
+			if (!*p)
+				break;
+			*p++ = '\0';
+			continue;
+		}
 		argv[n++] = p;
 		while (*p && !blank(*p))
 			p++;

@@ -40,10 +40,10 @@ int gtpnl_arg_prefix6(const char *s, struct in6_addr *a, uint8_t *plen);
 enum gtpnl_arg_mode {
 	GTPNL_ARG_ADD,		/* dev teid-in teid-out peer ue|ue6 [ebi] [cookie]
 				 * [threshold[-ul|-dl] BYTES] [mbr-ul RATE]
-				 * [mbr-dl RATE] [ambr-group N] [qfi N] */
+				 * [mbr-dl RATE] [ambr-group N] [qfi N] [tft TFT] */
 	GTPNL_ARG_MOD,		/* dev teid-in and any of teid-out peer ebi cookie
 				 * threshold threshold-ul threshold-dl mbr-ul
-				 * mbr-dl ambr-group qfi */
+				 * mbr-dl ambr-group qfi tft */
 	GTPNL_ARG_DEL,		/* dev teid-in */
 	GTPNL_ARG_IDLE,		/* dev teid-in (sets STATE IDLE) */
 	GTPNL_ARG_ACTIVE,	/* dev teid-in [teid-out] [peer] (STATE ACTIVE) */
@@ -58,12 +58,22 @@ int gtpnl_arg_bearer(int argc, char **argv, enum gtpnl_arg_mode mode,
 		     struct gtpnl_bearer *b, const char **dev,
 		     struct gtpnl_arg_err *e);
 
+/*
+ * A TFT in text form, "FILTER[; FILTER...]" (see gtpuctl.md), or "none"
+ * (no filters: makes a bearer the default one).  0, or -EINVAL with *e set
+ * (e->arg is s).
+ */
+int gtpnl_arg_tft(const char *s, struct gtpnl_tft *t, struct gtpnl_arg_err *e);
+/* One filter in the same text form; length written, or -ENOSPC. */
+int gtpnl_filter_format(const struct gtpnl_filter *f, char *buf, size_t len);
+
 /* Formats *e as above (no "Error: " prefix, no newline). */
 void gtpnl_arg_strerror(const struct gtpnl_arg_err *e, char *buf, size_t len);
 
 /*
  * Splits a batch line in place into at most @max words separated by blanks;
- * a word starting with '#' ends the line.  Returns the number of words, or
+ * a word starting with '#' ends the line, one starting with '"' runs to the
+ * next '"' (blanks and ';' included; the quotes are removed).  Returns the number of words, or
  * -E2BIG if there are more than @max.
  */
 int gtpnl_arg_split(char *line, char **argv, int max);

@@ -38,6 +38,10 @@ int gtpnl_attr_walk(const void *payload, size_t len, const uint8_t *shapes,
 int gtpnl_attr_walk_nest(const struct nlattr *nest, const uint8_t *shapes,
 			 unsigned int max, const struct nlattr **tb);
 
+/* gtpnl_tft.c: GTPU_BEARER_A_TFT into a request, and out of a reply */
+bool gtpnl_put_tft(struct nlmsghdr *nlh, size_t len, const struct gtpnl_tft *t);
+int gtpnl_parse_tft(const struct nlattr *nest, struct gtpnl_tft *t);
+
 /* Puts an nlmsghdr and a zeroed family header of @hdrlen bytes at buf;
  * NULL if @len is too small. */
 struct nlmsghdr *gtpnl_msg_start(void *buf, size_t len, uint16_t type,
@@ -56,7 +60,7 @@ struct gtpnl {
 	char errmsg[GTPNL_ERRMSG_MAX];
 	size_t buflen;
 	char *buf;			/* receive buffer, buflen bytes */
-	char req[1024];			/* request buffer for single messages */
+	char req[4096];			/* request buffer for single messages */
 };
 
 /* gtpnl_qos.c: the QoS attributes of a BEARER nest (b->have says which) */

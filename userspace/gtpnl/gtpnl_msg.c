@@ -174,6 +174,8 @@ static bool put_bearer_nest(struct nlmsghdr *nlh, size_t len,
 		ok = put_thresholds(nlh, len, b);
 	if (ok)
 		ok = gtpnl_put_qos(nlh, len, b);
+	if (ok && (b->have & GTPNL_B_TFT))
+		ok = gtpnl_put_tft(nlh, len, &b->tft);
 	if (!ok)
 		return false;
 	mnl_attr_nest_end(nlh, nest);
@@ -344,6 +346,7 @@ static const uint8_t bearer_shapes[GTPU_BEARER_A_MAX + 1] = {
 	[GTPU_BEARER_A_MBR_DL] = GTPNL_U64,
 	[GTPU_BEARER_A_AMBR_GROUP] = GTPNL_U32,
 	[GTPU_BEARER_A_QFI] = GTPNL_U8,
+	[GTPU_BEARER_A_TFT] = GTPNL_NEST,
 };
 
 static const uint8_t dev_shapes[GTPU_DEV_A_MAX + 1] = {
@@ -496,6 +499,11 @@ static int fill_bearer(const struct nlattr **t, struct gtpnl_bearer *b)
 	}
 	fill_thresholds(t, b);
 	gtpnl_fill_qos(t, b);
+	if (t[GTPU_BEARER_A_TFT]) {
+		b->have |= GTPNL_B_TFT;
+		if (gtpnl_parse_tft(t[GTPU_BEARER_A_TFT], &b->tft))
+			return -EBADMSG;
+	}
 	if (t[GTPU_BEARER_A_USAGE]) {
 		b->have |= GTPNL_B_USAGE;
 		if (parse_stats(t[GTPU_BEARER_A_USAGE], &b->usage))

@@ -50,11 +50,39 @@
  * fit the path MTU towards PEER, an inner IPv4 packet with DF or an inner
  * IPv6 packet is answered with ICMP Fragmentation Needed / ICMPv6 Packet Too
  * Big giving the largest inner size that fits, and counted in DROP_TOO_BIG;
- * other packets leave in outer fragments.  Today one bearer
- * may be bound to a UE address; adding a second one fails with -EEXIST
- * ("UE address already bound").  The downlink table is keyed by address and
- * holds a list of bearers, so that dedicated bearers selected by a TFT can
- * share the address later without an ABI change.
+ * other packets leave in outer fragments.  A bearer without TFT is the
+ * default bearer of its UE address(es); at most one per address (a second
+ * one: -EEXIST "UE address already bound").  Bearers with a TFT are
+ * dedicated bearers and share the address with it, see "TFT" below.
+ *
+ * --------------------------------------------------------------------------
+ * TFT
+ *
+ * GTPU_BEARER_A_TFT (ADD, MOD, replies) holds up to GTPU_TFT_FILTERS_MAX
+ * GTPU_TFT_A_FILTER nests, the packet filters of TS 24.008 10.5.6.12 (enum
+ * gtpu_filter_attr below; ID, PRECEDENCE and DIRECTION are required).  An
+ * empty nest is no TFT.  "Remote" is the source of a downlink packet, "local"
+ * (the UE) its destination; a filter matches when all its fields match;
+ * REMOTE_IP4 matches IPv4 packets only, REMOTE_IP6 and FLOW_LABEL IPv6 ones;
+ * ports and SPI never match a non-first fragment.
+ *
+ * Downlink: the DOWNLINK and BIDIRECTIONAL filters of all bearers of the
+ * destination address are tried in PRECEDENCE order (lowest first); the
+ * first match selects its bearer, else the default bearer; without a
+ * default bearer the packet is dropped as DROP_NO_BEARER.  Uplink filters
+ * are kept and reported only; uplink on a dedicated TEID is accepted like
+ * any other (source address check).
+ *
+ * Rules per UE address, checked on ADD and MOD: at most one default bearer
+ * (-EEXIST "UE address already bound"); precedences distinct over all
+ * filters of all its bearers (-EEXIST "packet filter precedence already used
+ * on this UE address"); at most GTPU_TFT_UE_FILTERS_MAX filters (-ENOSPC).
+ * Inside one TFT: distinct IDs and precedences (-EINVAL), at most
+ * GTPU_TFT_FILTERS_MAX filters (-E2BIG), port ranges LO <= HI, masks and
+ * prefixes without host bits (-EINVAL), each with an extack message.
+ * BEARER_MOD with TFT replaces the whole list atomically; an empty TFT makes
+ * the bearer the default one, a TFT on the default bearer makes it a
+ * dedicated one, each only if the rules still hold (else nothing changes).
  *
  * --------------------------------------------------------------------------
  * Commands (GTPU_CMD_*), request attributes, and replies
@@ -62,7 +90,8 @@
  * GTPU_CMD_BEARER_ADD   do   IFINDEX, BEARER{LOCAL_TEID, REMOTE_TEID,
  *                            PEER_IP4|PEER_IP6, UE_IP4 and/or UE_IP6(+LEN),
  *                            [EBI], [COOKIE], [STATE], [THRESHOLD_*],
- *                            [MBR_UL], [MBR_DL], [AMBR_GROUP], [QFI]}, the
+ *                            [MBR_UL], [MBR_DL], [AMBR_GROUP], [QFI],
+ *                            [TFT]}, the
  *                            BEARER nest repeated up to
  *                            GTPU_BEARERS_PER_MSG_MAX times (more: -E2BIG).
  *                            All or nothing: the nests are inserted in order
@@ -82,8 +111,8 @@
  *                            bearer, only if the request succeeded.
  * GTPU_CMD_BEARER_MOD   do   IFINDEX, BEARER{LOCAL_TEID, and any of
  *                            REMOTE_TEID, PEER_IP4|PEER_IP6, EBI, COOKIE,
- *                            STATE, THRESHOLD_*, MBR_*, AMBR_GROUP, QFI}
- *                            (handover: new remote end;
+ *                            STATE, THRESHOLD_*, MBR_*, AMBR_GROUP, QFI,
+ *                            TFT} (handover: new remote end;
  *                            STATE ACTIVE sends the idle queue to the remote
  *                            end as changed by the same request).  UE
  *                            addresses cannot change (-EINVAL).  -ENOENT if
@@ -209,8 +238,10 @@
  *   1  first version
  *   2  BEARER_ADD/BEARER_DEL take many GTPU_A_BEARER nests, all or nothing;
  *      idle bearers, usage thresholds and the events that go with them
+ *   3  TFTs (dedicated bearers sharing a UE address), MBR/AMBR policing,
+ *      QFI (PDU Session Container) on send
  */
-#define GTPU_GENL_VERSION	2
+#define GTPU_GENL_VERSION	3
 #define GTPU_GENL_MCGRP_EVENTS	"events"
 
 /*
@@ -427,5 +458,53 @@ enum gtpu_ambr_attr {
 	__GTPU_AMBR_A_MAX
 };
 #define GTPU_AMBR_A_MAX (__GTPU_AMBR_A_MAX - 1)
+
+/*
+ * Traffic flow templates (GTPU_BEARER_A_TFT, see "TFT" above): the nest holds
+ * 0..GTPU_TFT_FILTERS_MAX GTPU_TFT_A_FILTER nests, each one packet filter of
+ * TS 24.008 10.5.6.12.  "Remote" is the UE's peer (the source of downlink
+ * packets), "local" the UE (their destination).
+ */
+#define GTPU_TFT_FILTERS_MAX		16	/* per bearer */
+#define GTPU_TFT_UE_FILTERS_MAX		128	/* per UE address, all bearers */
+
+enum gtpu_tft_attr {
+	GTPU_TFT_A_UNSPEC,
+	GTPU_TFT_A_FILTER,		/* nest: GTPU_FILTER_A_*, repeated */
+	__GTPU_TFT_A_MAX
+};
+#define GTPU_TFT_A_MAX (__GTPU_TFT_A_MAX - 1)
+
+enum gtpu_filter_dir {			/* values of TS 24.008 10.5.6.12 */
+	GTPU_FILTER_DIR_DOWNLINK = 1,
+	GTPU_FILTER_DIR_UPLINK = 2,
+	GTPU_FILTER_DIR_BIDIRECTIONAL = 3,
+};
+
+enum gtpu_filter_attr {
+	GTPU_FILTER_A_UNSPEC,
+	GTPU_FILTER_A_ID,		/* U8: 1..15, unique in the TFT */
+	GTPU_FILTER_A_PRECEDENCE,	/* U8: 0..255, lower first; unique
+					 * among the filters of all bearers of
+					 * a UE address */
+	GTPU_FILTER_A_DIRECTION,	/* U8: enum gtpu_filter_dir */
+	GTPU_FILTER_A_PROTO,		/* U8: protocol / next header */
+	GTPU_FILTER_A_REMOTE_IP4,	/* BE32: remote address ... */
+	GTPU_FILTER_A_REMOTE_IP4_MASK,	/* BE32: ... and mask, default all ones;
+					 * address bits outside it: -EINVAL */
+	GTPU_FILTER_A_REMOTE_IP6,	/* binary[16]: remote prefix ... */
+	GTPU_FILTER_A_REMOTE_IP6_PLEN,	/* U8: ... and its length 0..128,
+					 * default 128 */
+	GTPU_FILTER_A_LPORT_LO,		/* U16: local (UE) port, or range ... */
+	GTPU_FILTER_A_LPORT_HI,		/* U16: ... up to this, default LO */
+	GTPU_FILTER_A_RPORT_LO,		/* U16: remote port, or range ... */
+	GTPU_FILTER_A_RPORT_HI,		/* U16: ... up to this, default LO */
+	GTPU_FILTER_A_TOS,		/* U8: type of service / traffic class */
+	GTPU_FILTER_A_TOS_MASK,		/* U8: default 0xff */
+	GTPU_FILTER_A_SPI,		/* U32: IPsec SPI (ESP, AH) */
+	GTPU_FILTER_A_FLOW_LABEL,	/* U32: IPv6 flow label, 0..0xfffff */
+	__GTPU_FILTER_A_MAX
+};
+#define GTPU_FILTER_A_MAX (__GTPU_FILTER_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_GTPU_H */

@@ -115,6 +115,63 @@ static void print_meter(const struct gtpnl_bearer *b, bool table)
 	out_nest_end();
 }
 
+static void print_filter_json(const struct gtpnl_filter *f)
+{
+	static const char *const dir[] = { "?", "dl", "ul", "both" };
+	char buf[64];
+
+	out_nest_begin(NULL);
+	out_u64("id", NULL, f->id);
+	out_u64("prec", NULL, f->prec);
+	out_str("dir", NULL, dir[f->dir <= 3 ? f->dir : 0]);
+	if (f->have & GTPNL_F_PROTO)
+		out_u64("proto", NULL, f->proto);
+	if ((f->have & GTPNL_F_REMOTE) && f->remote_family == AF_INET6)
+		out_prefix6("remote", NULL, &f->remote.v6, f->remote_plen);
+	else if (f->have & GTPNL_F_REMOTE)
+		out_addr("remote", NULL, AF_INET, &f->remote.v4);
+	if ((f->have & GTPNL_F_REMOTE) && f->remote_family == AF_INET)
+		out_addr("remote_mask", NULL, AF_INET, &f->remote_mask);
+	if (f->have & GTPNL_F_LPORT) {
+		snprintf(buf, sizeof(buf), "%u-%u", f->lport_lo, f->lport_hi);
+		out_str("lport", NULL, buf);
+	}
+	if (f->have & GTPNL_F_RPORT) {
+		snprintf(buf, sizeof(buf), "%u-%u", f->rport_lo, f->rport_hi);
+		out_str("rport", NULL, buf);
+	}
+	if (f->have & GTPNL_F_TOS) {
+		out_u64("tos", NULL, f->tos);
+		out_u64("tos_mask", NULL, f->tos_mask);
+	}
+	if (f->have & GTPNL_F_SPI)
+		out_u64("spi", NULL, f->spi);
+	if (f->have & GTPNL_F_FLOW)
+		out_u64("flow", NULL, f->flow);
+	out_nest_end();
+}
+
+/* A dedicated bearer's TFT: tft "FILTER; ..." in text, an array in JSON */
+static void print_tft(const struct gtpnl_bearer *b, bool table)
+{
+	char buf[160];
+
+	if (!(b->have & GTPNL_B_TFT))
+		return;
+	/* the table: on a line of its own below the bearer's row */
+	out_text("%stft \"", table ? "\n    " : "");
+	for (unsigned int i = 0; i < b->tft.n; i++) {
+		if (gtpnl_filter_format(&b->tft.f[i], buf, sizeof(buf)) < 0)
+			snprintf(buf, sizeof(buf), "id %u ...", b->tft.f[i].id);
+		out_text("%s%s", i ? "; " : "", buf);
+	}
+	out_text("\"%s", table ? "" : " ");
+	out_array_begin("tft");
+	for (unsigned int i = 0; i < b->tft.n; i++)
+		print_filter_json(&b->tft.f[i]);
+	out_array_end();
+}
+
 void print_bearer(struct ctx *c, const struct gtpnl_bearer *b, bool table)
 {
 	out_str("dev", table ? "%-" W_DEV "s " : "dev %s ",
@@ -149,6 +206,7 @@ void print_bearer(struct ctx *c, const struct gtpnl_bearer *b, bool table)
 		absent(table, "18");
 	print_state(b, table);
 	print_meter(b, table);
+	print_tft(b, table);
 	if (c->stats && (b->have & GTPNL_B_STATS))
 		print_bearer_stats(b, table);
 	print_qos(b, table);

@@ -70,6 +70,8 @@ void out_obj_begin(void);		/* one object (array element or line) */
 void out_obj_end(void);			/* text: newline; JSON: print if no list */
 void out_nest_begin(const char *key);	/* JSON: nested object */
 void out_nest_end(void);
+void out_array_begin(const char *key);	/* JSON: nested array of objects */
+#define out_array_end out_nest_end
 void out_str(const char *key, const char *fmt, const char *v);
 void out_u64(const char *key, const char *fmt, uint64_t v);
 void out_hex64(const char *key, const char *fmt, uint64_t v);	/* JSON: "0x.." */

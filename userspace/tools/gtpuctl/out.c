@@ -84,23 +84,39 @@ void out_obj_end(void)
 	out.depth = 0;
 }
 
+/* Into the innermost object under key, or appended if that is an array */
 static void add(const char *key, json_object *v)
 {
-	if (out.depth)
-		json_object_object_add(out.stack[out.depth - 1], key, v);
-	else
+	json_object *top = out.depth ? out.stack[out.depth - 1] : NULL;
+
+	if (!top)
 		json_object_put(v);
+	else if (json_object_is_type(top, json_type_array))
+		json_object_array_add(top, v);
+	else
+		json_object_object_add(top, key, v);
 }
 
-void out_nest_begin(const char *key)
+/* Adds a new object or array under key and makes it the innermost one */
+static void push(const char *key, bool array)
 {
 	json_object *o;
 
 	if (!out.json || !out.depth || out.depth >= OUT_DEPTH)
 		return;
-	o = json_object_new_object();
+	o = array ? json_object_new_array() : json_object_new_object();
 	add(key, o);
 	out.stack[out.depth++] = o;
+}
+
+void out_nest_begin(const char *key)
+{
+	push(key, false);
+}
+
+void out_array_begin(const char *key)
+{
+	push(key, true);
 }
 
 void out_nest_end(void)
