@@ -8,6 +8,11 @@
                                      with that eNodeB peer)
   expect.py registered N             agwctl -j ue list: N EMM-REGISTERED UEs
   expect.py stat KEY WANT            agwctl -j stats: KEY (a.b for nested) == WANT
+  expect.py udp_dl IMSI SPORT DPORT N
+                                     sends N UDP datagrams from the PDN host
+                                     198.18.0.2:SPORT to the UE's IPv4 address
+  expect.py bearer_dl EBI N          gtpuctl -j -s bearer show: the kernel
+                                     bearers with that EBI sent N downlink packets
 
 agwd's socket is $LOGDIR/agwd.sock; agwd and gtpu0 live in ns gw.
 """
@@ -50,5 +55,19 @@ elif a[0] == "stat":
     for k in a[1].split("."):
         s = s.get(k, {}) if isinstance(s, dict) else None
     check("stat " + a[1], s, a[2])
+elif a[0] == "udp_dl":
+    ip = agwctl("ue", "show", a[1])["pdns"][0]["ipv4"]
+    code = ("import socket, sys, time\n"
+            "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+            "s.bind(('198.18.0.2', int(sys.argv[1])))\n"
+            "for i in range(int(sys.argv[4])):\n"
+            "    s.sendto(b'dedicated %d' % i, (sys.argv[2], int(sys.argv[3])))\n"
+            "    time.sleep(0.05)\n")
+    r = subprocess.run(["ip", "netns", "exec", "pdn", "python3", "-c", code, a[2], ip, a[3], a[4]])
+    sys.exit(r.returncode)
+elif a[0] == "bearer_dl":
+    b = gw("gtpuctl", "-j", "-s", "bearer", "show")
+    n = sum(x.get("stats", {}).get("dl_packets", 0) for x in b if str(x.get("ebi")) == a[1])
+    check("downlink packets of EBI " + a[1], n, a[2])
 else:
     sys.exit("expect: unknown check " + a[0])

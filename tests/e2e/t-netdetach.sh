@@ -1,7 +1,8 @@
 #!/bin/bash
 # Network-initiated detach (agwctl detach IMSI): the UE answers the Detach
 # Request, its context is deregistered and its kernel bearer deleted; the
-# other UE is untouched and still pings.
+# other UE is untouched and still pings.  (The sleep: enbsim's attach step
+# ends when the UEs sent Attach Complete; the detach is for registered UEs.)
 . "$(dirname "$0")/lib.sh"
 
 agwd_up || { tc_fail netdetach/agwd-up; exit 1; }
@@ -9,6 +10,8 @@ check netdetach/subscribers subscribers 2
 I0=001010000000001
 steps="[ { \"op\": \"s1setup\", \"enb\": 0 },
 	{ \"op\": \"attach\", \"ues\": \"all\" },
+	{ \"op\": \"sleep\", \"ms\": 500 },
+	$(expect_step registered 2),
 	{ \"op\": \"exec\", \"cmd\": \"ip netns exec gw agwctl -s $LOGDIR/agwd.sock detach $I0\" },
 	{ \"op\": \"expect_detach\", \"ue\": 0 },
 	{ \"op\": \"check\", \"ue\": 0, \"state\": \"deregistered\" },

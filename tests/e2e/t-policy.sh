@@ -1,9 +1,11 @@
 #!/bin/bash
-# Key flow 3 (as far as gtpu.ko allows today): a policy rule added with
-# agwctl for an attached UE becomes a dedicated bearer (E-RAB Setup +
-# Activate Dedicated EPS Bearer Context Request, accepted by the UE) with
-# the rule's QoS; gtpu.ko holds one bearer per UE address, so the kernel
-# keeps only the default bearer.  Deleting the rule deactivates the bearer.
+# Key flow 3: a policy rule added with agwctl for an attached UE becomes a
+# dedicated bearer (E-RAB Setup + Activate Dedicated EPS Bearer Context
+# Request, accepted by the UE) with the rule's QoS, and a second kernel
+# bearer on the UE's address carrying the rule's TFT: downlink UDP from the
+# rule's peer port goes out on the dedicated bearer (its counters), other
+# traffic (ping) on the default one.  Deleting the rule deactivates the
+# bearer and removes it from gtpu.ko.
 # (The sleep: agwd marks the bearer active when the UE's NAS accept, which
 # travels apart from the E-RAB Setup Response, has been processed.)
 . "$(dirname "$0")/lib.sh"
@@ -28,10 +30,17 @@ steps="[ { \"op\": \"s1setup\", \"enb\": 0 },
 	{ \"op\": \"expect_dedicated_bearer\" },
 	{ \"op\": \"sleep\", \"ms\": 1000 },
 	{ \"op\": \"exec\", \"cmd\": \"ip netns exec gw agwctl -s $LOGDIR/agwd.sock ue show $I0\" },
-	$(expect_step bearers 1),
+	$(expect_step bearers 2),
+	$(expect_step udp_dl $I0 5004 40000 5),
+	$(expect_step bearer_dl 6 5),
+	$(expect_step bearer_dl 5 0),
 	{ \"op\": \"ping\", \"ue\": 0, \"dst\": \"198.18.0.2\", \"count\": 2 },
+	$(expect_step bearer_dl 5 2),
+	$(expect_step bearer_dl 6 5),
 	{ \"op\": \"exec\", \"cmd\": \"$LOGDIR/policy-del\" },
 	{ \"op\": \"expect_bearer_release\" },
+	{ \"op\": \"sleep\", \"ms\": 500 },
+	$(expect_step bearers 1),
 	{ \"op\": \"detach\" },
 	$(expect_step bearers 0) ]"
 scenario "$LOGDIR/policy.json" "$(ues 1)" "$steps"

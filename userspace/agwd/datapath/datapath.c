@@ -83,6 +83,7 @@ static int rec_add(struct datapath *dp, const struct dp_bearer *b)
 	if (!r)
 		return -ENOMEM;
 	r->b = *b;
+	r->b.tft = NULL;	/* the caller's storage */
 	*p = r;
 	dp->rcount++;
 	return 0;
@@ -125,6 +126,18 @@ static void to_gtpnl(struct datapath *dp, const struct dp_bearer *b, struct gtpn
 	}
 	g->ebi = b->ebi;
 	g->cookie = b->cookie;
+	if (b->tft) {
+		g->have |= GTPNL_B_TFT;
+		dp_tft_to_gtpnl(b->tft, b->ebi, &g->tft);
+	}
+	if (b->mbr_ul) {
+		g->have |= GTPNL_B_MBR_UL;
+		g->mbr_ul = b->mbr_ul;
+	}
+	if (b->mbr_dl) {
+		g->have |= GTPNL_B_MBR_DL;
+		g->mbr_dl = b->mbr_dl;
+	}
 }
 
 static void from_gtpnl(const struct gtpnl_bearer *g, struct dp_bearer *b)

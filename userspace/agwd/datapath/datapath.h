@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct nas_tft;
+
 struct agwd;
 struct datapath;
 
@@ -37,6 +39,13 @@ struct dp_bearer {
 	uint8_t ebi;
 	uint64_t cookie;
 	bool idle;			/* recorder: set_idle was the last call */
+	/*
+	 * Dedicated bearer: its TFT (valid during the call only; filter k gets
+	 * tft_precedence(ebi, k)) and MBRs (bit/s, 0: none).  NULL: the
+	 * default bearer of its addresses.  Dumps do not fill them.
+	 */
+	const struct nas_tft *tft;
+	uint64_t mbr_ul, mbr_dl;
 };
 
 struct dp_stats {
@@ -52,6 +61,10 @@ void dp_close(struct datapath *dp);
 bool dp_is_recorder(const struct datapath *dp);
 /* set_idle() keeps the bearer (idle in gtpu.ko) rather than deleting it */
 bool dp_keeps_idle(const struct datapath *dp);
+
+/* A dedicated bearer's NAS TFT as gtpu.ko filters (dp_tft.c). */
+struct gtpnl_tft;
+void dp_tft_to_gtpnl(const struct nas_tft *t, uint8_t ebi, struct gtpnl_tft *out);
 
 /* 0 or -errno (logged with the kernel's message). */
 int dp_bearer_add(struct datapath *dp, const struct dp_bearer *b);

@@ -14,6 +14,7 @@
 
 #include "agwd/agwd.h"
 #include "agwd/nas/emm.h"
+#include "agwd/policy/policy.h"
 #include "agwd/s1ap/s1mme.h"
 #include "agwd/session/session.h"
 #include "agwd/state/state.h"
@@ -298,6 +299,7 @@ int esm_dedicated_activate(struct agwd *d, struct ue *ue, unsigned int pdn, cons
 			   uint64_t gbr_ul, uint64_t gbr_dl, const struct nas_tft *tft)
 {
 	uint8_t b[UE_NAS_MAX / 2], out[UE_NAS_MAX / 2 + 16];
+	struct nas_tft t = *tft;
 	struct bearer *br;
 	int n, k;
 
@@ -314,7 +316,9 @@ int esm_dedicated_activate(struct agwd *d, struct ue *ue, unsigned int pdn, cons
 	br->mbr_dl = mbr_dl;
 	br->gbr_ul = gbr_ul;
 	br->gbr_dl = gbr_dl;
-	n = esm_b_act_dedicated(ue, br->ebi, tft, b, sizeof(b));
+	for (unsigned int i = 0; i < t.n_filters; i++)
+		t.f[i].precedence = tft_precedence(br->ebi, i);
+	n = esm_b_act_dedicated(ue, br->ebi, &t, b, sizeof(b));
 	k = n > 0 ? esm_wrap(ue, b, (size_t)n, out, sizeof(out)) : -1;
 	if (k < 0 || esm_pending(d, ue, b, (size_t)n, br->ebi, NAS_ACT_DEDICATED_ACCEPT, T3485_S) ||
 	    s1_send_erab_setup(d, ue, br->ebi, out, (size_t)k)) {

@@ -68,6 +68,11 @@ static struct policy_rule **find(struct policy *p, const char *imsi, const char 
 	return r;
 }
 
+const struct policy_rule *policy_get(const struct agwd *d, const char *imsi, const char *name)
+{
+	return *find(d->pol, imsi, name);
+}
+
 static int db_put(struct agwd *d, const struct policy_rule *r)
 {
 	sqlite3 *db = d->state ? (sqlite3 *)state_sqlite(d->state) : NULL;

@@ -58,6 +58,19 @@ int policy_walk(struct agwd *d, const char *imsi,
 /* Rules of the UE without their bearer yet: activate (one per call, ESM is serial). */
 void policy_apply_ue(struct agwd *d, struct ue *ue);
 
+/* The rule a dedicated bearer was made from (NULL: gone). */
+const struct policy_rule *policy_get(const struct agwd *d, const char *imsi, const char *name);
+
+/*
+ * Evaluation precedence of filter k of the dedicated bearer ebi, the same in
+ * the NAS TFT sent to the UE and in gtpu.ko: distinct over all bearers of a
+ * UE (TS 23.401 15.3.3.4: unique within a PDN connection), 1..176.
+ */
+static inline uint8_t tft_precedence(unsigned int ebi, unsigned int k)
+{
+	return (uint8_t)((ebi - 5) * NAS_TFT_MAX_FILTERS + k + 1);
+}
+
 /* The TFT grammar above -> a "create new TFT" with packet filters. */
 int tft_parse(const char *text, struct nas_tft *t, char *err, size_t size);
 

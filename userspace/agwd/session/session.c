@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "agwd/agwd.h"
+#include "agwd/policy/policy.h"
 #include "agwd/datapath/datapath.h"
 #include "agwd/mobility/mobility.h"
 #include "agwd/s1ap/s1mme.h"
@@ -324,17 +325,26 @@ void sess_dp_fill(const struct agwd *d, const struct ue *ue, const struct bearer
 	out->ue6 = p->ip6;
 	out->ebi = b->ebi;
 	out->cookie = AGWD_COOKIE(ue->uid, b->ebi);
+	if (p->ebi != b->ebi) {
+		/* dedicated: the TFT of its rule picks its downlink in gtpu.ko */
+		const struct policy_rule *r = policy_get(d, ue->imsi, b->policy);
+
+		out->tft = r ? &r->tft : NULL;
+		out->mbr_ul = b->gbr ? b->mbr_ul : 0;
+		out->mbr_dl = b->gbr ? b->mbr_dl : 0;
+	}
 }
 
 /*
- * gtpu.ko binds one bearer to a UE address today (see gtpu.h "Bearers"):
- * dedicated bearers share the default bearer's address, so they are kept
- * in agwd (E-RAB, NAS, TFT) but not programmed until the kernel selects
- * bearers by TFT.
+ * The default bearer of a PDN, and a dedicated bearer whose rule (its TFT)
+ * still exists: without a TFT gtpu.ko would take it for a second default
+ * bearer of the address.
  */
-static bool programmable(const struct ue *ue, const struct bearer *b)
+static bool programmable(const struct agwd *d, const struct ue *ue, const struct bearer *b)
 {
-	return ue->pdn[b->pdn].used && ue->pdn[b->pdn].ebi == b->ebi;
+	if (!ue->pdn[b->pdn].used)
+		return false;
+	return ue->pdn[b->pdn].ebi == b->ebi || policy_get(d, ue->imsi, b->policy);
 }
 
 int sess_dp_sync(struct agwd *d, struct ue *ue, struct bearer *b)
@@ -348,7 +358,7 @@ int sess_dp_sync(struct agwd *d, struct ue *ue, struct bearer *b)
 	 * before its Attach Complete / bearer accept reaches us.
 	 */
 	if (b->dp || (b->state != BR_ACTIVE && b->state != BR_ACT_PENDING) || !b->has_enb ||
-	    !ue_connected(ue) || !programmable(ue, b))
+	    !ue_connected(ue) || !programmable(d, ue, b))
 		return 0;
 	sess_dp_fill(d, ue, b, &db);
 	ret = dp_set_active(d->dp, &db);
