@@ -11,6 +11,8 @@
   expect.py udp_dl IMSI SPORT DPORT N
                                      sends N UDP datagrams from the PDN host
                                      198.18.0.2:SPORT to the UE's IPv4 address
+  expect.py ambr N [UL DL]           gtpuctl -j ambr show: N APN-AMBR groups
+                                     (each with these rates, bit/s)
   expect.py bearer_dl EBI N          gtpuctl -j -s bearer show: the kernel
                                      bearers with that EBI sent N downlink packets
 
@@ -65,6 +67,11 @@ elif a[0] == "udp_dl":
             "    time.sleep(0.05)\n")
     r = subprocess.run(["ip", "netns", "exec", "pdn", "python3", "-c", code, a[2], ip, a[3], a[4]])
     sys.exit(r.returncode)
+elif a[0] == "ambr":
+    g = gw("gtpuctl", "-j", "ambr", "show")
+    if len(a) > 3:
+        g = [x for x in g if str(x.get("ul")) == a[2] and str(x.get("dl")) == a[3]]
+    check("AMBR groups" + (" of %s/%s" % (a[2], a[3]) if len(a) > 3 else ""), len(g), a[1])
 elif a[0] == "bearer_dl":
     b = gw("gtpuctl", "-j", "-s", "bearer", "show")
     n = sum(x.get("stats", {}).get("dl_packets", 0) for x in b if str(x.get("ebi")) == a[1])

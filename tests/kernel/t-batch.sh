@@ -30,7 +30,7 @@ while off < len(d):
     ln, t = struct.unpack_from("=HH", d, off)
     if t == 3: print(struct.unpack_from("=I", d, off + 4)[0])
     off += (ln + 3) & ~3
-')" 2
+')" 3
 
 # nest N: BEARER{LOCAL_TEID N, REMOTE_TEID N, PEER_IP4, UE_IP4 10.45.1.N}: 36
 # bytes; the first nest starts at 28 (nlmsghdr 16, genlmsghdr 4, IFINDEX 8)

@@ -138,6 +138,10 @@ static void to_gtpnl(struct datapath *dp, const struct dp_bearer *b, struct gtpn
 		g->have |= GTPNL_B_MBR_DL;
 		g->mbr_dl = b->mbr_dl;
 	}
+	if (b->ambr_group) {
+		g->have |= GTPNL_B_AMBR_GROUP;
+		g->ambr_group = b->ambr_group;
+	}
 }
 
 static void from_gtpnl(const struct gtpnl_bearer *g, struct dp_bearer *b)
@@ -317,6 +321,20 @@ int dp_bearer_mod(struct datapath *dp, const struct dp_bearer *b)
 	g.have &= ~(unsigned int)(GTPNL_B_UE4 | GTPNL_B_UE6);
 	ret = gtpnl_bearer_mod(dp->h, &g);
 	return ret ? nl_fail(dp, "mod", b->teid_in, ret) : 0;
+}
+
+int dp_ambr_set(struct datapath *dp, uint32_t group, uint64_t ul, uint64_t dl)
+{
+	struct gtpnl_ambr a = {
+		.ifindex = dp->ifindex, .group = group,
+		.have = GTPNL_A_UL | GTPNL_A_DL, .ul = ul, .dl = dl,
+	};
+	int ret;
+
+	if (dp->recorder || !group)
+		return 0;
+	ret = gtpnl_ambr_set(dp->h, &a);
+	return ret ? nl_fail(dp, "ambr", group, ret) : 0;
 }
 
 int dp_bearer_del(struct datapath *dp, uint32_t teid)

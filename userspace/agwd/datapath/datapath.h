@@ -46,6 +46,7 @@ struct dp_bearer {
 	 */
 	const struct nas_tft *tft;
 	uint64_t mbr_ul, mbr_dl;
+	uint32_t ambr_group;		/* APN-AMBR group (dp_ambr_set), 0: none */
 };
 
 struct dp_stats {
@@ -65,6 +66,12 @@ bool dp_keeps_idle(const struct datapath *dp);
 /* A dedicated bearer's NAS TFT as gtpu.ko filters (dp_tft.c). */
 struct gtpnl_tft;
 void dp_tft_to_gtpnl(const struct nas_tft *t, uint8_t ebi, struct gtpnl_tft *out);
+
+/*
+ * APN-AMBR group: created or changed with the rates (bit/s); both 0 lets
+ * the kernel remove it once no bearer names it.  0 or -errno.
+ */
+int dp_ambr_set(struct datapath *dp, uint32_t group, uint64_t ul, uint64_t dl);
 
 /* 0 or -errno (logged with the kernel's message). */
 int dp_bearer_add(struct datapath *dp, const struct dp_bearer *b);

@@ -241,6 +241,21 @@ struct bearer *sess_bearer_new(struct agwd *d, struct ue *ue, unsigned int pdn)
 	return bearer_alloc(d, ue, pdn);
 }
 
+/*
+ * The kernel APN-AMBR group of a PDN connection (TS 23.401 4.7.3: shared by
+ * all its non-GBR bearers): named by its default bearer's TEID, unique on
+ * the device while the PDN lives.  0: no AMBR.
+ */
+static uint32_t pdn_ambr_group(const struct ue *ue, const struct pdn *p)
+{
+	if (!p->ambr_ul && !p->ambr_dl)
+		return 0;
+	for (unsigned int i = 0; i < UE_MAX_BEARERS; i++)
+		if (ue->br[i].ebi && ue->br[i].ebi == p->ebi)
+			return ue->br[i].teid;
+	return 0;
+}
+
 void sess_bearer_delete(struct agwd *d, struct ue *ue, unsigned int ebi)
 {
 	struct bearer *b = ue_bearer(ue, ebi);
@@ -256,12 +271,15 @@ void sess_bearer_delete(struct agwd *d, struct ue *ue, unsigned int ebi)
 void sess_pdn_delete(struct agwd *d, struct ue *ue, unsigned int pdn)
 {
 	struct pdn *p = &ue->pdn[pdn];
+	uint32_t group;
 
 	if (pdn >= UE_MAX_PDN || !p->used)
 		return;
+	group = pdn_ambr_group(ue, p);
 	for (unsigned int i = 0; i < UE_MAX_BEARERS; i++)
 		if (ue->br[i].ebi && ue->br[i].pdn == pdn)
 			sess_bearer_delete(d, ue, ue->br[i].ebi);
+	dp_ambr_set(d->dp, group, 0, 0);	/* no member left: removed */
 	if (mob_release(d->mob, ue->imsi, sess_apn_name(d, p)))
 		log_warn(MOD, "%s: lease on %s: %s", ue->imsi, sess_apn_name(d, p),
 			 mob_error(d->mob));
@@ -325,6 +343,8 @@ void sess_dp_fill(const struct agwd *d, const struct ue *ue, const struct bearer
 	out->ue6 = p->ip6;
 	out->ebi = b->ebi;
 	out->cookie = AGWD_COOKIE(ue->uid, b->ebi);
+	if (!b->gbr)
+		out->ambr_group = pdn_ambr_group(ue, p);
 	if (p->ebi != b->ebi) {
 		/* dedicated: the TFT of its rule picks its downlink in gtpu.ko */
 		const struct policy_rule *r = policy_get(d, ue->imsi, b->policy);
@@ -347,6 +367,15 @@ static bool programmable(const struct agwd *d, const struct ue *ue, const struct
 	return ue->pdn[b->pdn].ebi == b->ebi || policy_get(d, ue->imsi, b->policy);
 }
 
+void sess_dp_ambr(struct agwd *d, const struct ue *ue, const struct bearer *b)
+{
+	const struct pdn *p = &ue->pdn[b->pdn];
+
+	/* before the default bearer, the group's first member, is added */
+	if (p->ebi == b->ebi)
+		dp_ambr_set(d->dp, pdn_ambr_group(ue, p), p->ambr_ul, p->ambr_dl);
+}
+
 int sess_dp_sync(struct agwd *d, struct ue *ue, struct bearer *b)
 {
 	struct dp_bearer db;
@@ -361,6 +390,7 @@ int sess_dp_sync(struct agwd *d, struct ue *ue, struct bearer *b)
 	    !ue_connected(ue) || !programmable(d, ue, b))
 		return 0;
 	sess_dp_fill(d, ue, b, &db);
+	sess_dp_ambr(d, ue, b);
 	ret = dp_set_active(d->dp, &db);
 	if (ret == -EEXIST) {		/* left over (restart): replace it */
 		dp_bearer_del(d->dp, b->teid);

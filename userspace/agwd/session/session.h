@@ -59,6 +59,8 @@ int sess_dp_sync(struct agwd *d, struct ue *ue, struct bearer *b);
 int sess_dp_modify(struct agwd *d, struct ue *ue, struct bearer *b);
 /* ECM-IDLE: every programmed bearer of the UE goes idle. */
 void sess_dp_idle(struct agwd *d, struct ue *ue);
+/* The PDN's APN-AMBR group in gtpu.ko, if b is its default bearer. */
+void sess_dp_ambr(struct agwd *d, const struct ue *ue, const struct bearer *b);
 void sess_dp_fill(const struct agwd *d, const struct ue *ue, const struct bearer *b,
 		  struct dp_bearer *out);
 

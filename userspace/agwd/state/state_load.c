@@ -280,6 +280,7 @@ static int readd(void *arg, struct ue *ue)
 		if (!dp_bearer_get(c->d->dp, b->teid, &cur))
 			continue;
 		sess_dp_fill(c->d, ue, b, &db);
+		sess_dp_ambr(c->d, ue, b);
 		if (dp_bearer_add(c->d->dp, &db))
 			b->dp = false;
 		else
