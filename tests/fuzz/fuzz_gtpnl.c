@@ -17,6 +17,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct nlmsghdr *nlh;
 	struct gtpnl_bearer b;
+	struct gtpnl_ambr a;
+	struct gtpnl_err_ind ei;
 	struct gtpnl_dev d;
 	struct gtpnl_echo e;
 	struct gtpnl_event ev;
@@ -33,7 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nlh = (struct nlmsghdr *)buf;
 	if (nlh->nlmsg_len > size)
 		nlh->nlmsg_len = (uint32_t)size;	/* as the receive loop guarantees */
-	gtpnl_parse_bearer(nlh, &b);
+	gtpnl_parse_bearer(nlh, &b);		/* TFT and QoS nests included */
+	gtpnl_parse_ambr(nlh, &a);
+	gtpnl_parse_err_ind(nlh, &ei);
 	gtpnl_parse_dev(nlh, &d);
 	gtpnl_parse_echo(nlh, &e);
 	gtpnl_parse_event(nlh, &ev);
