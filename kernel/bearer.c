@@ -589,6 +589,7 @@ int gtpu_bearer_modify(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 		       struct netlink_ext_ack *extack)
 {
 	struct gtpu_peer *old, *peer;
+	struct gtpu_ambr *group;
 	int err;
 
 	lockdep_assert_held(&gdev->lock);
@@ -596,12 +597,10 @@ int gtpu_bearer_modify(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 		NL_SET_ERR_MSG(extack, "UE address cannot be changed");
 		return -EINVAL;
 	}
-	/* the one likely QoS failure is checked before anything changes */
-	if (cfg->has_ambr_group && cfg->ambr_group &&
-	    !gtpu_ambr_lookup(gdev, cfg->ambr_group)) {
-		NL_SET_ERR_MSG(extack, "unknown AMBR group (create it with AMBR_SET)");
-		return -ENOENT;
-	}
+	/* QoS can only fail for memory after this: nothing changed yet */
+	err = gtpu_qos_check(gdev, cfg, &group, extack);
+	if (err)
+		return err;
 	if (cfg->tft) {
 		err = tft_replace(gdev, b, cfg->tft, extack);
 		if (err)

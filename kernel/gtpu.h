@@ -543,6 +543,8 @@ void gtpu_meter_clear_end(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 /* qos.c */
 bool gtpu_qos_police(struct gtpu_dev *gdev, struct gtpu_bearer *b, int dir,
 		     unsigned int len);
+int gtpu_qos_check(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
+		   struct gtpu_ambr **g, struct netlink_ext_ack *extack);
 int gtpu_qos_set(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 		 const struct gtpu_bearer_cfg *cfg,
 		 struct netlink_ext_ack *extack);

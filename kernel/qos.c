@@ -139,6 +139,24 @@ static void qos_set_group(struct gtpu_dev *gdev, struct gtpu_qos *q,
 }
 
 /*
+ * What can make gtpu_qos_set() fail other than memory: the AMBR group cfg
+ * names must exist (AMBR_SET).  *g: that group, or NULL.  BEARER_MOD calls
+ * it before it changes anything, so a refused request changes nothing.
+ */
+int gtpu_qos_check(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
+		   struct gtpu_ambr **g, struct netlink_ext_ack *extack)
+{
+	*g = NULL;
+	if (!cfg->has_ambr_group || !cfg->ambr_group)
+		return 0;
+	*g = gtpu_ambr_lookup(gdev, cfg->ambr_group);
+	if (*g)
+		return 0;
+	NL_SET_ERR_MSG(extack, "unknown AMBR group (create it with AMBR_SET)");
+	return -ENOENT;
+}
+
+/*
  * Apply MBR_UL/DL, AMBR_GROUP and QFI of cfg to b (ADD after the insert,
  * MOD before anything else changes).  Caller holds gdev->lock.  The group
  * must exist (AMBR_SET): -ENOENT otherwise.
@@ -148,20 +166,15 @@ int gtpu_qos_set(struct gtpu_dev *gdev, struct gtpu_bearer *b,
 		 struct netlink_ext_ack *extack)
 {
 	struct gtpu_qos *q;
-	struct gtpu_ambr *g = NULL;
-	int dir;
+	struct gtpu_ambr *g;
+	int dir, err;
 
 	lockdep_assert_held(&gdev->lock);
 	if (!cfg_has_qos(cfg))
 		return 0;
-	if (cfg->has_ambr_group && cfg->ambr_group) {
-		g = gtpu_ambr_lookup(gdev, cfg->ambr_group);
-		if (!g) {
-			NL_SET_ERR_MSG(extack,
-				       "unknown AMBR group (create it with AMBR_SET)");
-			return -ENOENT;
-		}
-	}
+	err = gtpu_qos_check(gdev, cfg, &g, extack);
+	if (err)
+		return err;
 	q = rcu_dereference_protected(b->qos, lockdep_is_held(&gdev->lock));
 	if (!q) {
 		if (!cfg_sets_qos(cfg))

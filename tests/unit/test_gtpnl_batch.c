@@ -14,17 +14,8 @@
 
 #include "gtpnl/gtpnl.h"
 #include "unit.h"
+#include "gtpnl_vec.h"
 
-#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "these vectors are little-endian"
-#endif
-
-#define FAMILY 0x20
-
-static union {
-	struct nlmsghdr h;
-	unsigned char b[512];
-} msg;
 
 static void test_append_del(void)
 {

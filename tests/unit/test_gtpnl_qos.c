@@ -13,23 +13,8 @@
 #include "gtpnl/gtpnl.h"
 #include "gtpnl/gtpnl_arg.h"
 #include "unit.h"
+#include "gtpnl_vec.h"
 
-#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "these vectors are little-endian"
-#endif
-
-#define FAMILY 0x20
-
-static union {
-	struct nlmsghdr h;
-	unsigned char b[512];
-} msg;
-
-static int load(const char *hex)
-{
-	memset(&msg, 0, sizeof(msg));
-	return unit_hex(hex, msg.b, sizeof(msg.b));
-}
 
 /* nlh must equal the hex vector exactly */
 static void expect_bytes(const struct nlmsghdr *nlh, const char *hex)

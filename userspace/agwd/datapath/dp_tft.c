@@ -20,9 +20,8 @@ static uint8_t mask_plen(const uint8_t *m)
 
 	for (int i = 0; i < 16 && m[i] == 0xff; i++)
 		n += 8;
-	if (n < 128)
-		for (uint8_t b = n < 128 ? m[n / 8] : 0; b & 0x80; b <<= 1)
-			n++;
+	for (uint8_t b = n < 128 ? m[n / 8] : 0; b & 0x80; b <<= 1)
+		n++;
 	return n;
 }
 
