@@ -21,7 +21,7 @@
  * init_on_alloc (Debian's default) the slab allocator zeroes an object of a
  * cache without constructor on every allocation with memset(), a byte loop
  * that costs more than the rest of the insert under emulation and is wasted
- * work anyway: bearer_alloc() and ue_bind() write every field themselves
+ * work anyway: bearer_alloc() and ue_get() write every field themselves
  * (bearer_alloc() with a compound literal, so a field it does not name is
  * still zero).
  */
@@ -32,10 +32,32 @@ static void gtpu_obj_ctor(void *obj)
 {
 }
 
+/*
+ * Key comparisons written out: without obj_cmpfn the rhashtable compares
+ * keys with memcmp() over ht->p.key_len, a run-time length, so the call is
+ * not inlined and x86-64's generic memcmp() goes byte by byte; it showed
+ * as 3% of a bearer insert and is on every packet's lookup too.
+ */
+static int teid_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+{
+	const struct gtpu_bearer *b = obj;
+
+	return *(const u32 *)arg->key != b->local_teid;
+}
+
+static int ue_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+{
+	const struct gtpu_ue_key *k = arg->key, *o = &((const struct gtpu_ue *)obj)->key;
+
+	return k->addr[0] != o->addr[0] || k->addr[1] != o->addr[1] ||
+	       k->family != o->family;
+}
+
 static const struct rhashtable_params teid_params = {
 	.key_len = sizeof(u32),
 	.key_offset = offsetof(struct gtpu_bearer, local_teid),
 	.head_offset = offsetof(struct gtpu_bearer, teid_node),
+	.obj_cmpfn = teid_cmp,
 	.automatic_shrinking = true,
 };
 
@@ -43,6 +65,7 @@ static const struct rhashtable_params ue_params = {
 	.key_len = sizeof(struct gtpu_ue_key),
 	.key_offset = offsetof(struct gtpu_ue, key),
 	.head_offset = offsetof(struct gtpu_ue, node),
+	.obj_cmpfn = ue_cmp,
 	.automatic_shrinking = true,
 };
 
@@ -93,6 +116,7 @@ int gtpu_bearer_tables_init(struct gtpu_dev *gdev)
 	hash_init(gdev->ambrs);
 	atomic_set(&gdev->stats_free, 0);
 	gdev->stats_hint = NULL;
+	gdev->stats_next = GTPU_STATS_CHUNK_MIN;
 	hash_init(gdev->peers);
 	return 0;
 }
@@ -255,31 +279,6 @@ static struct gtpu_bearer *bearer_alloc(struct gtpu_dev *gdev,
 	return b;
 }
 
-/*
- * Bind b to the UE entry for key (ue: that entry as looked up by
- * insert_checks, or NULL), creating it from *spare if needed.
- */
-static int ue_bind(struct gtpu_dev *gdev, struct gtpu_bearer *b, int idx,
-		   const struct gtpu_ue_key *key, struct gtpu_ue *ue,
-		   struct gtpu_ue **spare)
-{
-	int err;
-
-	lockdep_assert_held(&gdev->lock);
-	if (!ue) {
-		ue = *spare;
-		ue->key = *key;
-		INIT_LIST_HEAD(&ue->bearers);
-		RCU_INIT_POINTER(ue->cls, NULL);
-		err = rhashtable_insert_fast(&gdev->ues, &ue->node, ue_params);
-		if (err)
-			return err;
-		*spare = NULL;
-	}
-	list_add_tail_rcu(&b->ue_node[idx], &ue->bearers);
-	return 0;
-}
-
 /* Downlink key of b in family idx (the bearer keeps no UE entry pointer) */
 static void bearer_ue_key(const struct gtpu_bearer *b, int idx,
 			  struct gtpu_ue_key *key)
@@ -314,7 +313,7 @@ static void ue_unbind(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 
 	lockdep_assert_held(&gdev->lock);
 	for (idx = 0; idx < GTPU_UE_N; idx++) {
-		/* ue_node is linked iff ue_bind() ran for this family */
+		/* ue_node is linked iff bind_all() ran for this family */
 		if (list_empty(&b->ue_node[idx]))
 			continue;
 		bearer_ue_key(b, idx, &key);
@@ -338,46 +337,67 @@ static void ue_unbind(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 	}
 }
 
-static void ue_spares_free(struct gtpu_ue **spare)
+/* Undo ue_get(): the entries it created go again (readers may have seen them) */
+static void ue_drop_new(struct gtpu_dev *gdev, struct gtpu_ue **ue,
+			bool *created)
 {
-	if (spare[GTPU_UE4])
-		kmem_cache_free(ue_cache, spare[GTPU_UE4]);
-	if (spare[GTPU_UE6])
-		kmem_cache_free(ue_cache, spare[GTPU_UE6]);
-}
+	int idx;
 
-/* UE entries that ue_bind() will need, allocated before anything is linked */
-static bool ue_alloc_spares(const struct gtpu_bearer_cfg *cfg,
-			    struct gtpu_ue **ue, struct gtpu_ue **spare)
-{
-	if (cfg->has_ue4 && !ue[GTPU_UE4]) {
-		spare[GTPU_UE4] = kmem_cache_alloc(ue_cache, GFP_KERNEL);
-		if (!spare[GTPU_UE4])
-			return false;
+	lockdep_assert_held(&gdev->lock);
+	for (idx = 0; idx < GTPU_UE_N; idx++) {
+		if (!created[idx])
+			continue;
+		rhashtable_remove_fast(&gdev->ues, &ue[idx]->node, ue_params);
+		call_rcu(&ue[idx]->rcu, ue_free_rcu);
+		created[idx] = false;
 	}
-	if (cfg->has_ue6 && !ue[GTPU_UE6]) {
-		spare[GTPU_UE6] = kmem_cache_alloc(ue_cache, GFP_KERNEL);
-		if (!spare[GTPU_UE6])
-			return false;
-	}
-	return true;
 }
 
 /*
- * The UE entries of cfg's addresses (NULL: none yet), and their keys, kept
- * for ue_bind().
+ * The UE entries of cfg's addresses in ue[], each created (empty) where
+ * there is none yet, with created[] set for those.  One hash walk per
+ * address (rhashtable_lookup_get_insert_fast) instead of a lookup now and
+ * an insert once the checks have passed: a new entry is visible before
+ * its bearer is bound, and the datapath finds no bearer in it, as it would
+ * find no entry.  On failure nothing is left created.
  */
-static void ue_find(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
-		    struct gtpu_ue_key *k, struct gtpu_ue **ue)
+static int ue_get(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
+		  struct gtpu_ue **ue, bool *created)
 {
-	if (cfg->has_ue4) {
-		gtpu_ue_key_v4(&k[GTPU_UE4], cfg->ue_ip4);
-		ue[GTPU_UE4] = gtpu_ue_lookup(gdev, &k[GTPU_UE4]);
+	struct gtpu_ue *n, *old;
+	int idx;
+
+	lockdep_assert_held(&gdev->lock);
+	for (idx = 0; idx < GTPU_UE_N; idx++) {
+		if (!(idx == GTPU_UE4 ? cfg->has_ue4 : cfg->has_ue6))
+			continue;
+		n = kmem_cache_alloc(ue_cache, GFP_KERNEL);
+		if (!n) {
+			old = ERR_PTR(-ENOMEM);
+			goto fail;
+		}
+		if (idx == GTPU_UE4)
+			gtpu_ue_key_v4(&n->key, cfg->ue_ip4);
+		else
+			gtpu_ue_key_v6(&n->key, &cfg->ue_ip6);
+		INIT_LIST_HEAD(&n->bearers);
+		RCU_INIT_POINTER(n->cls, NULL);
+		old = rhashtable_lookup_get_insert_fast(&gdev->ues, &n->node,
+							ue_params);
+		if (!old) {
+			ue[idx] = n;
+			created[idx] = true;
+			continue;
+		}
+		kmem_cache_free(ue_cache, n);
+		if (IS_ERR(old))
+			goto fail;
+		ue[idx] = old;
 	}
-	if (cfg->has_ue6) {
-		gtpu_ue_key_v6(&k[GTPU_UE6], &cfg->ue_ip6);
-		ue[GTPU_UE6] = gtpu_ue_lookup(gdev, &k[GTPU_UE6]);
-	}
+	return 0;
+fail:
+	ue_drop_new(gdev, ue, created);
+	return PTR_ERR(old);
 }
 
 /*
@@ -407,122 +427,109 @@ static int cls_build_all(struct gtpu_ue **ue, unsigned int mask,
 	return 0;
 }
 
-static int insert_checks(struct gtpu_dev *gdev,
-			 const struct gtpu_bearer_cfg *cfg,
-			 struct gtpu_ue_key *k, struct gtpu_ue **ue,
-			 struct netlink_ext_ack *extack)
+/*
+ * The TEID is checked by the insert itself (rhashtable_lookup_insert_fast:
+ * one hash walk instead of a lookup and an insert), which comes after the
+ * TFT and UE address checks.  Those report a taken TEID first, as if it had
+ * been checked before them: err, or -EEXIST if the TEID is in use.
+ */
+static int teid_first(struct gtpu_dev *gdev, const struct gtpu_bearer_cfg *cfg,
+		      int err, struct netlink_ext_ack *extack)
 {
-	int err;
-
-	err = peer_family_check(gdev, &cfg->peer, extack);
-	if (err)
+	if (!gtpu_bearer_lookup_teid(gdev, cfg->local_teid))
 		return err;
-	if (gtpu_bearer_lookup_teid(gdev, cfg->local_teid)) {
-		NL_SET_ERR_MSG(extack, "TEID already in use");
-		return -EEXIST;
-	}
-	ue_find(gdev, cfg, k, ue);
-	return 0;
+	NL_SET_ERR_MSG(extack, "TEID already in use");
+	return -EEXIST;
 }
 
-/* Bind b to its UE entries and publish their classifiers */
-static int bind_all(struct gtpu_dev *gdev, struct gtpu_bearer *b,
-		    const struct gtpu_ue_key *k, struct gtpu_ue **ue,
-		    struct gtpu_ue **spare, struct gtpu_cls **cls)
+/* Bind b to its UE entries (from ue_get) and publish their classifiers */
+static void bind_all(struct gtpu_bearer *b, struct gtpu_ue **ue,
+		     struct gtpu_cls **cls)
 {
-	int idx, err;
+	int idx;
 
 	for (idx = 0; idx < GTPU_UE_N; idx++) {
 		if (!(b->ue_mask & BIT(idx)))
 			continue;
-		err = ue_bind(gdev, b, idx, &k[idx], ue[idx], &spare[idx]);
-		if (err)
-			return err;
-	}
-	for (idx = 0; idx < GTPU_UE_N; idx++) {
-		if (!(b->ue_mask & BIT(idx)))
-			continue;
-		/* ue_bind() created the entry if there was none */
-		gtpu_cls_publish(gtpu_ue_lookup(gdev, &k[idx]), cls[idx]);
+		list_add_tail_rcu(&b->ue_node[idx], &ue[idx]->bearers);
+		gtpu_cls_publish(ue[idx], cls[idx]);
 		cls[idx] = NULL;
 	}
-	return 0;
 }
 
 /*
  * Add a bearer.  cfg has been validated by netlink.c (LOCAL_TEID, PEER and
  * at least one UE address present).  Returns the bearer (valid while
- * gdev->lock is held) or an ERR_PTR with extack set.
+ * gdev->lock is held) or an ERR_PTR with extack set.  Errors come in this
+ * order: peer family, TEID in use, TFT, UE address rules, memory.
  */
 struct gtpu_bearer *gtpu_bearer_insert(struct gtpu_dev *gdev,
 				       const struct gtpu_bearer_cfg *cfg,
 				       struct netlink_ext_ack *extack)
 {
-	struct gtpu_ue *spare[GTPU_UE_N] = { }, *ue[GTPU_UE_N] = { };
+	struct gtpu_ue *ue[GTPU_UE_N] = { };
 	struct gtpu_cls *cls[GTPU_UE_N] = { };
-	struct gtpu_ue_key k[GTPU_UE_N];
+	bool created[GTPU_UE_N] = { };
 	struct gtpu_tft *tft = NULL;
 	struct gtpu_bearer *b;
 	struct gtpu_peer *peer;
 	int err;
 
 	lockdep_assert_held(&gdev->lock);
-	err = insert_checks(gdev, cfg, k, ue, extack);
-	if (!err && cfg->tft)
-		err = gtpu_tft_parse(cfg->tft, &tft, extack);
+	err = peer_family_check(gdev, &cfg->peer, extack);
 	if (err)
 		return ERR_PTR(err);
+	if (cfg->tft) {
+		err = gtpu_tft_parse(cfg->tft, &tft, extack);
+		if (err)
+			return ERR_PTR(teid_first(gdev, cfg, err, extack));
+	}
 
+	err = -ENOMEM;
 	b = bearer_alloc(gdev, cfg);
 	if (!b) {
 		kfree(tft);
-		goto err_nomem;
+		goto err_report;
 	}
 	RCU_INIT_POINTER(b->tft, tft);
+	err = ue_get(gdev, cfg, ue, created);
+	if (err)
+		goto err_free_bearer;
 	err = cls_build_all(ue, b->ue_mask, b, tft, cls, extack);
 	if (err) {
+		ue_drop_new(gdev, ue, created);
 		bearer_free(b);
-		return ERR_PTR(err);
+		return ERR_PTR(teid_first(gdev, cfg, err, extack));
 	}
 	err = -ENOMEM;
-	if (!ue_alloc_spares(cfg, ue, spare))
-		goto err_free_bearer;
 	peer = peer_get(gdev, &cfg->peer);
 	if (!peer)
-		goto err_free_bearer;
+		goto err_drop_ue;
 	RCU_INIT_POINTER(b->peer, peer);
 
-	err = rhashtable_insert_fast(&gdev->teids, &b->teid_node, teid_params);
+	err = rhashtable_lookup_insert_fast(&gdev->teids, &b->teid_node,
+					    teid_params);
 	if (err)
 		goto err_put_peer;
-	err = bind_all(gdev, b, k, ue, spare, cls);
-	if (err)
-		goto err_unbind;
+	bind_all(b, ue, cls);
 	list_add_tail_rcu(&b->dev_node, &gdev->bearers);
 	gdev->n_bearers++;
 	WRITE_ONCE(gdev->gen, gdev->gen + 1);
-	ue_spares_free(spare);
 	return b;
 
-err_unbind:
-	/* b was visible to readers: unlink everything, free after RCU */
-	ue_unbind(gdev, b);
-	rhashtable_remove_fast(&gdev->teids, &b->teid_node, teid_params);
-	peer_put(gdev, peer);
-	call_rcu(&b->rcu, bearer_free_rcu);
-	b = NULL;
-	goto err_free_spare;
 err_put_peer:
 	peer_put(gdev, peer);
-err_free_bearer:
-	if (b)
-		bearer_free(b);
-err_free_spare:
+err_drop_ue:
 	kfree(cls[GTPU_UE4]);
 	kfree(cls[GTPU_UE6]);
-	ue_spares_free(spare);
-err_nomem:
-	NL_SET_ERR_MSG(extack, "cannot allocate or insert the bearer");
+	ue_drop_new(gdev, ue, created);
+err_free_bearer:
+	bearer_free(b);
+err_report:
+	if (err == -EEXIST)
+		NL_SET_ERR_MSG(extack, "TEID already in use");
+	else
+		NL_SET_ERR_MSG(extack, "cannot allocate or insert the bearer");
 	return ERR_PTR(err);
 }
 

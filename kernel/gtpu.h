@@ -109,21 +109,28 @@ struct gtpu_bearer_stats {
 };
 
 /*
- * Bearer counters come from per-device chunks of GTPU_STATS_CHUNK per-CPU
- * slots: one alloc_percpu() per bearer costs more than the rest of
- * BEARER_ADD together (pcpu allocator mutex, bitmap search, per-CPU clear).
- * Slots are taken under gtpu_dev.lock (test_and_set_bit) and given back by
- * the bearer's RCU callback (clear_bit), so a slot is never reused while a
- * reader may still count into it.  Chunks live until the device is freed.
+ * Bearer counters come from per-device chunks of per-CPU slots: one
+ * alloc_percpu() per bearer costs more than the rest of BEARER_ADD together
+ * (pcpu allocator mutex, bitmap search, per-CPU clear, and the balance work
+ * it schedules).  A device's first chunk has GTPU_STATS_CHUNK_MIN slots
+ * (4 KiB per CPU), each further one twice as many as the one before, up to
+ * GTPU_STATS_CHUNK_MAX (32 KiB per CPU, the per-CPU allocator's limit of
+ * one allocation): a device with a handful of bearers stays small, and a
+ * mass insert calls the allocator once per 512 bearers.  Slots are taken
+ * under gtpu_dev.lock (test_and_set_bit) and given back by the bearer's RCU
+ * callback (clear_bit), so a slot is never reused while a reader may still
+ * count into it.  Chunks live until the device is freed.
  */
-#define GTPU_STATS_CHUNK	64
+#define GTPU_STATS_CHUNK_MIN	64
+#define GTPU_STATS_CHUNK_MAX	512
 
 struct gtpu_stats_chunk {
 	struct list_head node;			/* gtpu_dev.stats_chunks, lock */
 	struct gtpu_bearer_stats __percpu *slots;
+	unsigned int size;			/* slots, constant */
 	atomic_t nused;
 	atomic_t *dev_free;			/* &gtpu_dev.stats_free */
-	unsigned long used[BITS_TO_LONGS(GTPU_STATS_CHUNK)];
+	unsigned long used[BITS_TO_LONGS(GTPU_STATS_CHUNK_MAX)];
 };
 
 struct gtpu_dev_stats {
@@ -438,6 +445,7 @@ struct gtpu_dev {
 	struct list_head stats_chunks;		/* lock */
 	atomic_t stats_free;			/* free slots in the chunks */
 	struct gtpu_stats_chunk *stats_hint;	/* lock: where to look first */
+	unsigned int stats_next;		/* lock: next chunk's size */
 	struct gtpu_dev_stats __percpu *stats;
 	struct gro_cells gro_cells;
 

@@ -117,18 +117,35 @@ void gtpu_stats_dev_fold(const struct gtpu_dev *gdev, u64 *out)
 	}
 }
 
-/* A free slot index in c, taken; GTPU_STATS_CHUNK if c is full */
+/* A free slot index in c, taken; c->size if c is full */
 static unsigned int chunk_take(struct gtpu_stats_chunk *c)
 {
 	unsigned int i;
 
-	if (atomic_read(&c->nused) == GTPU_STATS_CHUNK)
-		return GTPU_STATS_CHUNK;
+	if (atomic_read(&c->nused) == c->size)
+		return c->size;
 	for (;;) {
-		i = find_first_zero_bit(c->used, GTPU_STATS_CHUNK);
-		if (i >= GTPU_STATS_CHUNK || !test_and_set_bit(i, c->used))
+		i = find_first_zero_bit(c->used, c->size);
+		if (i >= c->size || !test_and_set_bit(i, c->used))
 			return i;
 	}
+}
+
+/* A new chunk of size slots (zeroed by the per-CPU allocator), or NULL */
+static struct gtpu_stats_chunk *chunk_alloc(unsigned int size)
+{
+	struct gtpu_stats_chunk *c = kzalloc(sizeof(*c), GFP_KERNEL);
+
+	if (!c)
+		return NULL;
+	c->size = size;
+	c->slots = __alloc_percpu(sizeof(struct gtpu_bearer_stats) * size,
+				  __alignof__(struct gtpu_bearer_stats));
+	if (!c->slots) {
+		kfree(c);
+		return NULL;
+	}
+	return c;
 }
 
 static struct gtpu_stats_chunk *next_chunk(struct gtpu_dev *gdev,
@@ -158,24 +175,21 @@ int gtpu_stats_slot_get(struct gtpu_dev *gdev, struct gtpu_bearer *b)
 	if (c && atomic_read(&gdev->stats_free) > 0) {
 		do {
 			i = chunk_take(c);
-			if (i < GTPU_STATS_CHUNK)
+			if (i < c->size)
 				goto found;
 			c = next_chunk(gdev, c);
 		} while (c != gdev->stats_hint);
 	}
-	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	c = chunk_alloc(gdev->stats_next);
+	/* a large per-CPU area may be short: the smallest chunk still does */
+	if (!c && gdev->stats_next > GTPU_STATS_CHUNK_MIN)
+		c = chunk_alloc(GTPU_STATS_CHUNK_MIN);
 	if (!c)
 		return -ENOMEM;
-	c->slots = __alloc_percpu(sizeof(struct gtpu_bearer_stats) *
-				  GTPU_STATS_CHUNK,
-				  __alignof__(struct gtpu_bearer_stats));
-	if (!c->slots) {
-		kfree(c);
-		return -ENOMEM;
-	}
+	gdev->stats_next = min(c->size * 2, GTPU_STATS_CHUNK_MAX);
 	c->dev_free = &gdev->stats_free;
 	list_add(&c->node, &gdev->stats_chunks);
-	atomic_add(GTPU_STATS_CHUNK, &gdev->stats_free);
+	atomic_add(c->size, &gdev->stats_free);
 	i = 0;
 	set_bit(i, c->used);
 found:

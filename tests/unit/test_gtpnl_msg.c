@@ -11,7 +11,7 @@
 #include <linux/genetlink.h>
 #include <linux/rtnetlink.h>
 
-#include "gtpnl/gtpnl.h"
+#include "gtpnl/gtpnl_int.h"
 #include "unit.h"
 #include "gtpnl_vec.h"
 
@@ -385,6 +385,99 @@ static void test_link_msgs(void)
 	CU_ASSERT_EQUAL(gtpnl_parse_link(&msg.h, &l), 1);
 }
 
+/* A small deterministic generator (xorshift64): the same bearers each run */
+static uint64_t rnd(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* An empty gtpnl_msg_bearer()-like message: headers and IFINDEX */
+static struct nlmsghdr *empty_msg(void *buf, size_t len)
+{
+	struct gtpnl_bearer none = { .ifindex = 7 };
+	struct nlmsghdr *nlh;
+
+	nlh = gtpnl_msg_bearer(buf, len, 0x20, GTPU_CMD_BEARER_ADD, 0, 1, &none);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(nlh);
+	/* drop the (LOCAL_TEID only) nest: keep headers and IFINDEX */
+	nlh->nlmsg_len = GTPNL_IFINDEX_OFF + 4;
+	return nlh;
+}
+
+/*
+ * The direct encoder of the common nest writes what the libmnl one writes,
+ * for every combination of its optional fields and random values, and
+ * declines every bearer that is not a common one, and a full buffer.
+ */
+static void test_nest_fast_parity(void)
+{
+	static const unsigned int declined[] = {
+		GTPNL_B_UE6, GTPNL_B_STATE, GTPNL_B_THRESHOLD, GTPNL_B_TFT,
+		GTPNL_B_MBR_UL, GTPNL_B_MBR_DL, GTPNL_B_AMBR_GROUP, GTPNL_B_QFI,
+	};
+	unsigned char fbuf[256], mbuf[256];
+	uint64_t seed = 0x9e3779b97f4a7c15ull;
+	unsigned int fast = 0;
+
+	for (int i = 0; i < 4000; i++) {
+		struct gtpnl_bearer b = { .ifindex = 7 };
+		struct nlmsghdr *f, *m;
+		uint64_t r = rnd(&seed);
+
+		b.teid_in = (uint32_t)rnd(&seed);
+		b.teid_out = (uint32_t)rnd(&seed);
+		b.peer_family = r & 1 ? AF_INET : AF_INET6;
+		b.peer.v4.s_addr = (uint32_t)rnd(&seed);
+		b.ue4.s_addr = (uint32_t)rnd(&seed);
+		b.ebi = (uint8_t)rnd(&seed);
+		b.cookie = rnd(&seed);
+		b.have = (unsigned int)(rnd(&seed) & (GTPNL_B_TEID_OUT | GTPNL_B_PEER |
+			GTPNL_B_UE4 | GTPNL_B_EBI | GTPNL_B_COOKIE));
+		if (b.peer_family == AF_INET6)
+			b.have |= GTPNL_B_PEER;
+		if (!(b.have & GTPNL_B_PEER))
+			b.peer_family = 0;
+		memset(fbuf, 0xa5, sizeof(fbuf));
+		memset(mbuf, 0x5a, sizeof(mbuf));
+		f = empty_msg(fbuf, sizeof(fbuf));
+		m = empty_msg(mbuf, sizeof(mbuf));
+		CU_ASSERT_FATAL(gtpnl_put_bearer_nest_mnl(m, sizeof(mbuf), &b));
+		if (!gtpnl_put_bearer_nest_fast(f, sizeof(fbuf), &b)) {
+			/* declined: only when the general encoder is needed */
+			CU_ASSERT(b.peer_family != AF_INET ||
+				  (b.have & (GTPNL_B_TEID_OUT | GTPNL_B_PEER |
+					     GTPNL_B_UE4)) !=
+				  (GTPNL_B_TEID_OUT | GTPNL_B_PEER | GTPNL_B_UE4));
+			continue;
+		}
+		fast++;
+		CU_ASSERT_EQUAL_FATAL(f->nlmsg_len, m->nlmsg_len);
+		CU_ASSERT_EQUAL(memcmp(f, m, f->nlmsg_len), 0);
+		/* and it went through gtpnl_msg_bearer_append() too */
+		CU_ASSERT_PTR_NOT_NULL(gtpnl_msg_bearer_append(f, sizeof(fbuf), &b));
+	}
+	CU_ASSERT(fast > 150);	/* about 1 in 16 */
+
+	for (size_t i = 0; i < sizeof(declined) / sizeof(declined[0]); i++) {
+		struct gtpnl_bearer b = {
+			.have = GTPNL_B_TEID_OUT | GTPNL_B_PEER | GTPNL_B_UE4 |
+				declined[i],
+			.peer_family = AF_INET,
+		};
+		struct nlmsghdr *f = empty_msg(fbuf, sizeof(fbuf));
+
+		CU_ASSERT_FALSE(gtpnl_put_bearer_nest_fast(f, sizeof(fbuf), &b));
+		CU_ASSERT_EQUAL(f->nlmsg_len, GTPNL_IFINDEX_OFF + 4);
+		b.have &= ~declined[i];
+		CU_ASSERT_TRUE(gtpnl_put_bearer_nest_fast(f, sizeof(fbuf), &b));
+		/* no room left for another one */
+		CU_ASSERT_FALSE(gtpnl_put_bearer_nest_fast(f, f->nlmsg_len + 40, &b));
+	}
+}
+
 UNIT_SUITE(gtpnl_msg,
 	   UNIT_TEST(test_build_bearer_add),
 	   UNIT_TEST(test_build_bearer_del_and_dump),
@@ -394,4 +487,5 @@ UNIT_SUITE(gtpnl_msg,
 	   UNIT_TEST(test_parse_dev_echo_event),
 	   UNIT_TEST(test_parse_error),
 	   UNIT_TEST(test_parse_family),
-	   UNIT_TEST(test_link_msgs))
+	   UNIT_TEST(test_link_msgs),
+	   UNIT_TEST(test_nest_fast_parity))

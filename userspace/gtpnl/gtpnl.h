@@ -142,10 +142,12 @@ struct gtpnl_bearer {
 	uint32_t queued;			/* packets queued while idle */
 	uint64_t thr_total, thr_ul, thr_dl;	/* bytes, 0: none */
 	struct gtpnl_stats usage;		/* UL/DL packets and bytes */
-	struct gtpnl_tft tft;			/* GTPNL_B_TFT */
 	uint64_t mbr_ul, mbr_dl;		/* bit/s, 0: none */
 	uint32_t ambr_group;			/* 0: none */
 	uint8_t qfi;
+	/* last, and meaningful only with GTPNL_B_TFT: gtpnl_arg_bearer_add_fast()
+	 * clears the fields before it and leaves these 836 bytes alone */
+	struct gtpnl_tft tft;
 };
 
 /* Which rates of a struct gtpnl_ambr a request sends (replies: both). */

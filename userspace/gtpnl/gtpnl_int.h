@@ -15,6 +15,14 @@
  * (it is the first attribute): nlmsghdr, genlmsghdr, nlattr. */
 #define GTPNL_IFINDEX_OFF	(MNL_NLMSG_HDRLEN + MNL_ALIGN(4) + MNL_ATTR_HDRLEN)
 
+/* A GTPU_A_BEARER nest appended to nlh (len: the buffer's size): the
+ * general encoder, and the direct one for the common bearer (false if b is
+ * not one, or no room; the general one then does it).  Same bytes. */
+bool gtpnl_put_bearer_nest_mnl(struct nlmsghdr *nlh, size_t len,
+			       const struct gtpnl_bearer *b);
+bool gtpnl_put_bearer_nest_fast(struct nlmsghdr *nlh, size_t len,
+				const struct gtpnl_bearer *b);
+
 /* Attribute shapes checked by gtpnl_attr_walk(). */
 enum gtpnl_shape {
 	GTPNL_ANY,		/* unchecked (or not expected: ignored) */

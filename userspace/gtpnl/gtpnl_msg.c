@@ -139,8 +139,56 @@ static bool put_thresholds(struct nlmsghdr *nlh, size_t len,
 	return ok;
 }
 
-static bool put_bearer_nest(struct nlmsghdr *nlh, size_t len,
-			    const struct gtpnl_bearer *b)
+/*
+ * The common BEARER nest (TEIDs, IPv4 peer and UE address, EBI, cookie: what
+ * gtpuctl -batch and agwd's default bearers send) written straight into the
+ * buffer.  put_bearer_nest_mnl() makes one libmnl call per attribute, each
+ * with its own bounds and padding work, and that was a sixth of the time of
+ * gtpuctl -batch.  The bytes are the same as put_bearer_nest_mnl()'s (unit
+ * test gtpnl_msg: nest_fast_parity).  false: not such a bearer, or no room.
+ */
+#define FAST_HAVE	(GTPNL_B_TEID_OUT | GTPNL_B_PEER | GTPNL_B_UE4 | \
+			 GTPNL_B_EBI | GTPNL_B_COOKIE)
+#define FAST_NEED	(GTPNL_B_TEID_OUT | GTPNL_B_PEER | GTPNL_B_UE4)
+#define FAST_MAX	(MNL_ATTR_HDRLEN + 4 * 8 + 8 + 12)
+
+static char *fast_attr(char *p, uint16_t type, const void *v, uint16_t vlen)
+{
+	struct nlattr a = { .nla_len = MNL_ATTR_HDRLEN + vlen, .nla_type = type };
+
+	/* the padding of a short value is zeroed with it */
+	memset(p + MNL_ATTR_HDRLEN, 0, MNL_ALIGN(vlen));
+	memcpy(p, &a, sizeof(a));
+	memcpy(p + MNL_ATTR_HDRLEN, v, vlen);
+	return p + MNL_ALIGN(a.nla_len);
+}
+
+bool gtpnl_put_bearer_nest_fast(struct nlmsghdr *nlh, size_t len,
+				const struct gtpnl_bearer *b)
+{
+	char *start = (char *)nlh + nlh->nlmsg_len, *p;
+	struct nlattr nest = { .nla_type = NLA_F_NESTED | GTPU_A_BEARER };
+
+	if ((b->have & ~FAST_HAVE) || (b->have & FAST_NEED) != FAST_NEED ||
+	    b->peer_family != AF_INET || nlh->nlmsg_len + FAST_MAX > len)
+		return false;
+	p = start + MNL_ATTR_HDRLEN;
+	p = fast_attr(p, GTPU_BEARER_A_LOCAL_TEID, &b->teid_in, 4);
+	p = fast_attr(p, GTPU_BEARER_A_REMOTE_TEID, &b->teid_out, 4);
+	p = fast_attr(p, GTPU_BEARER_A_PEER_IP4, &b->peer.v4, 4);
+	p = fast_attr(p, GTPU_BEARER_A_UE_IP4, &b->ue4, 4);
+	if (b->have & GTPNL_B_EBI)
+		p = fast_attr(p, GTPU_BEARER_A_EBI, &b->ebi, 1);
+	if (b->have & GTPNL_B_COOKIE)
+		p = fast_attr(p, GTPU_BEARER_A_COOKIE, &b->cookie, 8);
+	nest.nla_len = (uint16_t)(p - start);
+	memcpy(start, &nest, sizeof(nest));
+	nlh->nlmsg_len += nest.nla_len;
+	return true;
+}
+
+bool gtpnl_put_bearer_nest_mnl(struct nlmsghdr *nlh, size_t len,
+			       const struct gtpnl_bearer *b)
 {
 	struct nlattr *nest = mnl_attr_nest_start_check(nlh, len, GTPU_A_BEARER);
 	bool ok;
@@ -180,6 +228,13 @@ static bool put_bearer_nest(struct nlmsghdr *nlh, size_t len,
 		return false;
 	mnl_attr_nest_end(nlh, nest);
 	return true;
+}
+
+static bool put_bearer_nest(struct nlmsghdr *nlh, size_t len,
+			    const struct gtpnl_bearer *b)
+{
+	return gtpnl_put_bearer_nest_fast(nlh, len, b) ||
+	       gtpnl_put_bearer_nest_mnl(nlh, len, b);
 }
 
 struct nlmsghdr *gtpnl_msg_bearer(void *buf, size_t len, uint16_t family,

@@ -200,18 +200,17 @@ static int queue_line(struct batch *bt, unsigned int idx, unsigned int line)
 	return 0;
 }
 
-/* Queue one bearer request of file line "line" */
-static int bearer_queue(struct batch *bt, struct gtpnl_bearer *bp,
+/* Queue one bearer request of file line "line" (b->ifindex is set here) */
+static int bearer_queue(struct batch *bt, struct gtpnl_bearer *b,
 			const char *dev, bool add, unsigned int line)
 {
-	struct gtpnl_bearer b = *bp;
 	struct ctx *c = bt->c;
 	int err;
 
 	if (!c->dev_idx || strcmp(c->dev, dev))
 		drain(bt);	/* the lookup may fail and say so */
-	b.ifindex = ctx_ifindex(c, dev);
-	if (!b.ifindex)
+	b->ifindex = ctx_ifindex(c, dev);
+	if (!b->ifindex)
 		return 1;
 	if (!bt->b) {
 		if (!ctx_handle(c))
@@ -220,12 +219,12 @@ static int bearer_queue(struct batch *bt, struct gtpnl_bearer *bp,
 		if (!bt->b)
 			return err_fail(c, "out of memory");
 	}
-	err = add ? gtpnl_batch_add_bearer(bt->b, &b) :
-		    gtpnl_batch_del_bearer(bt->b, b.ifindex, b.teid_in);
+	err = add ? gtpnl_batch_add_bearer(bt->b, b) :
+		    gtpnl_batch_del_bearer(bt->b, b->ifindex, b->teid_in);
 	if (err == -ENOSPC) {
 		hand_off(bt);
-		err = add ? gtpnl_batch_add_bearer(bt->b, &b) :
-			    gtpnl_batch_del_bearer(bt->b, b.ifindex, b.teid_in);
+		err = add ? gtpnl_batch_add_bearer(bt->b, b) :
+			    gtpnl_batch_del_bearer(bt->b, b->ifindex, b->teid_in);
 	}
 	if (!err)
 		err = queue_line(bt, gtpnl_batch_count(bt->b) - 1, line);
