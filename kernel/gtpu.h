@@ -128,6 +128,7 @@ struct gtpu_stats_chunk {
 	struct list_head node;			/* gtpu_dev.stats_chunks, lock */
 	struct gtpu_bearer_stats __percpu *slots;
 	unsigned int size;			/* slots, constant */
+	unsigned int fresh;			/* lock: first never used slot */
 	atomic_t nused;
 	atomic_t *dev_free;			/* &gtpu_dev.stats_free */
 	unsigned long used[BITS_TO_LONGS(GTPU_STATS_CHUNK_MAX)];

@@ -118,12 +118,10 @@ static int parse_peer(struct nlattr *a4, struct nlattr *a6,
 	return 0;
 }
 
-static int parse_ue6(struct nlattr **tb, struct gtpu_bearer_cfg *cfg,
-		     struct netlink_ext_ack *extack)
+static int parse_ue6(struct nlattr *ue6, struct nlattr *plen,
+		     struct gtpu_bearer_cfg *cfg, struct netlink_ext_ack *extack)
 {
-	struct nlattr *plen = tb[GTPU_BEARER_A_UE_IP6_PLEN];
-
-	if (!tb[GTPU_BEARER_A_UE_IP6]) {
+	if (!ue6) {
 		if (plen) {
 			NL_SET_ERR_MSG_ATTR(extack, plen, "UE_IP6_PLEN without UE_IP6");
 			return -EINVAL;
@@ -134,56 +132,13 @@ static int parse_ue6(struct nlattr **tb, struct gtpu_bearer_cfg *cfg,
 		NL_SET_ERR_MSG_ATTR(extack, plen, "UE IPv6 prefix length must be 64");
 		return -EINVAL;
 	}
-	cfg->ue_ip6 = nla_get_in6_addr(tb[GTPU_BEARER_A_UE_IP6]);
+	cfg->ue_ip6 = nla_get_in6_addr(ue6);
 	if (cfg->ue_ip6.s6_addr32[2] || cfg->ue_ip6.s6_addr32[3]) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[GTPU_BEARER_A_UE_IP6],
-				    "UE IPv6 prefix has host bits set");
+		NL_SET_ERR_MSG_ATTR(extack, ue6, "UE IPv6 prefix has host bits set");
 		return -EINVAL;
 	}
 	cfg->has_ue6 = true;
 	return 0;
-}
-
-/* Any THRESHOLD_* re-arms the meter with the ones given (others: none) */
-static void parse_thresholds(struct nlattr **tb, struct gtpu_bearer_cfg *cfg)
-{
-	static const int attr[GTPU_THR_N] = {
-		[GTPU_THR_TOTAL] = GTPU_BEARER_A_THRESHOLD_TOTAL,
-		[GTPU_THR_UL] = GTPU_BEARER_A_THRESHOLD_UL,
-		[GTPU_THR_DL] = GTPU_BEARER_A_THRESHOLD_DL,
-	};
-	int i;
-
-	for (i = 0; i < GTPU_THR_N; i++) {
-		if (!tb[attr[i]])
-			continue;
-		cfg->thr[i] = nla_get_u64(tb[attr[i]]);
-		cfg->has_thr = true;
-	}
-}
-
-/* MBR_UL/DL, AMBR_GROUP, QFI (qos.c applies them) */
-static void parse_qos(struct nlattr **tb, struct gtpu_bearer_cfg *cfg)
-{
-	static const int mbr[GTPU_DIR_N] = {
-		GTPU_BEARER_A_MBR_UL, GTPU_BEARER_A_MBR_DL,
-	};
-	int dir;
-
-	for (dir = 0; dir < GTPU_DIR_N; dir++) {
-		if (!tb[mbr[dir]])
-			continue;
-		cfg->mbr[dir] = nla_get_u64(tb[mbr[dir]]);
-		cfg->has_mbr[dir] = true;
-	}
-	if (tb[GTPU_BEARER_A_AMBR_GROUP]) {
-		cfg->ambr_group = nla_get_u32(tb[GTPU_BEARER_A_AMBR_GROUP]);
-		cfg->has_ambr_group = true;
-	}
-	if (tb[GTPU_BEARER_A_QFI]) {
-		cfg->qfi = nla_get_u8(tb[GTPU_BEARER_A_QFI]);
-		cfg->has_qfi = true;
-	}
 }
 
 /*
@@ -191,58 +146,101 @@ static void parse_qos(struct nlattr **tb, struct gtpu_bearer_cfg *cfg)
  * required.  The genl core has already validated every attribute of the
  * request strictly against the command's policy, repeated GTPU_A_BEARER
  * nests included (NLA_POLICY_NESTED(gtpu_nl_bearer_policy)), so the nest is
- * only indexed here, not validated a second time: with up to
- * GTPU_BEARERS_PER_MSG_MAX nests per request that halves the parsing cost.
+ * only read here, not validated a second time, in one pass without an
+ * attribute table: with up to GTPU_BEARERS_PER_MSG_MAX nests per request
+ * this runs for every bearer of a mass insert.  As with nla_parse(), an
+ * attribute given twice counts with its last value.  Any THRESHOLD_*
+ * re-arms the meter with the ones given (others: none); MBR_UL/DL,
+ * AMBR_GROUP and QFI are applied by qos.c.
  */
 int gtpu_nl_parse_bearer(const struct nlattr *nest, struct gtpu_bearer_cfg *cfg,
 			 struct netlink_ext_ack *extack)
 {
-	struct nlattr *tb[GTPU_BEARER_A_MAX + 1] = { };
-	struct nlattr *a;
+	struct nlattr *teid = NULL, *p4 = NULL, *p6 = NULL, *ue6 = NULL;
+	struct nlattr *plen = NULL, *a;
 	int err, rem;
 
 	memset(cfg, 0, sizeof(*cfg));
-	nla_for_each_nested(a, nest, rem)
-		if (nla_type(a) <= GTPU_BEARER_A_MAX)
-			tb[nla_type(a)] = a;
-	if (!tb[GTPU_BEARER_A_LOCAL_TEID]) {
+	nla_for_each_nested(a, nest, rem) {
+		switch (nla_type(a)) {
+		case GTPU_BEARER_A_LOCAL_TEID:
+			teid = a;
+			break;
+		case GTPU_BEARER_A_REMOTE_TEID:
+			cfg->remote_teid = cpu_to_be32(nla_get_u32(a));
+			cfg->has_remote_teid = true;
+			break;
+		case GTPU_BEARER_A_PEER_IP4:
+			p4 = a;
+			break;
+		case GTPU_BEARER_A_PEER_IP6:
+			p6 = a;
+			break;
+		case GTPU_BEARER_A_UE_IP4:
+			cfg->ue_ip4 = nla_get_in_addr(a);
+			cfg->has_ue4 = true;
+			break;
+		case GTPU_BEARER_A_UE_IP6:
+			ue6 = a;
+			break;
+		case GTPU_BEARER_A_UE_IP6_PLEN:
+			plen = a;
+			break;
+		case GTPU_BEARER_A_EBI:
+			cfg->ebi = nla_get_u8(a);
+			cfg->has_ebi = true;
+			break;
+		case GTPU_BEARER_A_COOKIE:
+			cfg->cookie = nla_get_u64(a);
+			cfg->has_cookie = true;
+			break;
+		case GTPU_BEARER_A_STATE:
+			cfg->state = nla_get_u8(a);
+			cfg->has_state = true;
+			break;
+		case GTPU_BEARER_A_THRESHOLD_TOTAL:
+			cfg->thr[GTPU_THR_TOTAL] = nla_get_u64(a);
+			cfg->has_thr = true;
+			break;
+		case GTPU_BEARER_A_THRESHOLD_UL:
+			cfg->thr[GTPU_THR_UL] = nla_get_u64(a);
+			cfg->has_thr = true;
+			break;
+		case GTPU_BEARER_A_THRESHOLD_DL:
+			cfg->thr[GTPU_THR_DL] = nla_get_u64(a);
+			cfg->has_thr = true;
+			break;
+		case GTPU_BEARER_A_TFT:
+			cfg->tft = a;
+			break;
+		case GTPU_BEARER_A_MBR_UL:
+			cfg->mbr[GTPU_DIR_UL] = nla_get_u64(a);
+			cfg->has_mbr[GTPU_DIR_UL] = true;
+			break;
+		case GTPU_BEARER_A_MBR_DL:
+			cfg->mbr[GTPU_DIR_DL] = nla_get_u64(a);
+			cfg->has_mbr[GTPU_DIR_DL] = true;
+			break;
+		case GTPU_BEARER_A_AMBR_GROUP:
+			cfg->ambr_group = nla_get_u32(a);
+			cfg->has_ambr_group = true;
+			break;
+		case GTPU_BEARER_A_QFI:
+			cfg->qfi = nla_get_u8(a);
+			cfg->has_qfi = true;
+			break;
+		}
+	}
+	if (!teid) {
 		NL_SET_ERR_MSG_ATTR(extack, nest, "missing LOCAL_TEID");
 		return -EINVAL;
 	}
-	cfg->local_teid = nla_get_u32(tb[GTPU_BEARER_A_LOCAL_TEID]);
-	if (tb[GTPU_BEARER_A_REMOTE_TEID]) {
-		cfg->remote_teid =
-			cpu_to_be32(nla_get_u32(tb[GTPU_BEARER_A_REMOTE_TEID]));
-		cfg->has_remote_teid = true;
-	}
-	err = parse_peer(tb[GTPU_BEARER_A_PEER_IP4], tb[GTPU_BEARER_A_PEER_IP6],
-			 &cfg->peer, extack);
+	cfg->local_teid = nla_get_u32(teid);
+	err = parse_peer(p4, p6, &cfg->peer, extack);
 	if (err)
 		return err;
 	cfg->has_peer = cfg->peer.family != 0;
-	if (tb[GTPU_BEARER_A_UE_IP4]) {
-		cfg->ue_ip4 = nla_get_in_addr(tb[GTPU_BEARER_A_UE_IP4]);
-		cfg->has_ue4 = true;
-	}
-	err = parse_ue6(tb, cfg, extack);
-	if (err)
-		return err;
-	if (tb[GTPU_BEARER_A_EBI]) {
-		cfg->ebi = nla_get_u8(tb[GTPU_BEARER_A_EBI]);
-		cfg->has_ebi = true;
-	}
-	if (tb[GTPU_BEARER_A_COOKIE]) {
-		cfg->cookie = nla_get_u64(tb[GTPU_BEARER_A_COOKIE]);
-		cfg->has_cookie = true;
-	}
-	if (tb[GTPU_BEARER_A_STATE]) {
-		cfg->state = nla_get_u8(tb[GTPU_BEARER_A_STATE]);
-		cfg->has_state = true;
-	}
-	parse_thresholds(tb, cfg);
-	parse_qos(tb, cfg);
-	cfg->tft = tb[GTPU_BEARER_A_TFT];
-	return 0;
+	return parse_ue6(ue6, plen, cfg, extack);
 }
 
 struct sk_buff *gtpu_nl_bearer_msg(struct gtpu_dev *gdev,

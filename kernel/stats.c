@@ -198,6 +198,13 @@ found:
 	atomic_dec(&gdev->stats_free);
 	b->stats = c->slots + i;
 	b->stats_chunk = c;
+	/* slots from fresh on were never handed out: still zero from the
+	 * per-CPU allocator; u64_stats_init() does nothing on 64 bit */
+	if (i >= c->fresh) {
+		c->fresh = i + 1;
+		if (IS_ENABLED(CONFIG_64BIT))
+			return 0;
+	}
 	for_each_possible_cpu(cpu) {
 		struct gtpu_bearer_stats *s = per_cpu_ptr(b->stats, cpu);
 

@@ -154,15 +154,26 @@ static const char *value(struct gtpnl_bearer *b, int k, char *v, char **dev)
 	}
 }
 
+/* p starts with word w and a blank (stops at the first difference, so
+ * never reads past a shorter string's NUL) */
+static bool word(const char *p, const char *w)
+{
+	while (*w && *p == *w) {
+		p++;
+		w++;
+	}
+	return !*w && sp(*p);
+}
+
 bool gtpnl_arg_bearer_add_fast(char *text, struct gtpnl_bearer *b, char **dev)
 {
 	char *p = (char *)skip(text), *name = NULL, *name_end = NULL;
 	unsigned int seen = 0;
 
-	if (strncmp(p, "bearer", 6) || !sp(p[6]))
+	if (!word(p, "bearer"))
 		return false;
 	p = (char *)skip(p + 7);
-	if (strncmp(p, "add", 3) || !sp(p[3]))
+	if (!word(p, "add"))
 		return false;
 	p = (char *)skip(p + 4);
 	/* not the TFT at the end: 836 bytes a line that no one reads */
