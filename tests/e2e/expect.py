@@ -15,10 +15,15 @@
                                      (each with these rates, bit/s)
   expect.py bearer_dl EBI N          gtpuctl -j -s bearer show: the kernel
                                      bearers with that EBI sent N downlink packets
+  expect.py wait SECONDS CHECK...    CHECK (any of the above) again every 0.1 s
+                                     until it holds, for at most SECONDS: for
+                                     what agwd finishes after the step that
+                                     caused it (enbsim's attach ends when the UE
+                                     sent Attach Complete, agwd handles it later)
 
 agwd's socket is $LOGDIR/agwd.sock; agwd and gtpu0 live in ns gw.
 """
-import json, os, subprocess, sys
+import json, os, subprocess, sys, time
 
 
 def gw(*cmd):
@@ -40,7 +45,14 @@ def check(what, got, want):
 
 
 a = sys.argv[1:]
-if a[0] == "ue":
+if a[0] == "wait":
+    deadline = time.monotonic() + float(a[1])
+    while True:
+        r = subprocess.run([sys.executable, sys.argv[0], *a[2:]])
+        if r.returncode == 0 or time.monotonic() > deadline:
+            sys.exit(r.returncode)
+        time.sleep(0.1)
+elif a[0] == "ue":
     u = agwctl("ue", "show", a[1])
     v = len(u["pdns"]) if a[2] == "pdns" else u.get(a[2])
     check("%s %s" % (a[1], a[2]), v, a[3])

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Network-initiated detach (agwctl detach IMSI): the UE answers the Detach
 # Request, its context is deregistered and its kernel bearer deleted; the
-# other UE is untouched and still pings.  (The sleep: enbsim's attach step
+# other UE is untouched and still pings.  (The wait: enbsim's attach step
 # ends when the UEs sent Attach Complete; the detach is for registered UEs.)
 . "$(dirname "$0")/lib.sh"
 
@@ -10,8 +10,7 @@ check netdetach/subscribers subscribers 2
 I0=001010000000001
 steps="[ { \"op\": \"s1setup\", \"enb\": 0 },
 	{ \"op\": \"attach\", \"ues\": \"all\" },
-	{ \"op\": \"sleep\", \"ms\": 500 },
-	$(expect_step registered 2),
+	$(expect_step wait 5 registered 2),
 	{ \"op\": \"exec\", \"cmd\": \"ip netns exec gw agwctl -s $LOGDIR/agwd.sock detach $I0\" },
 	{ \"op\": \"expect_detach\", \"ue\": 0 },
 	{ \"op\": \"check\", \"ue\": 0, \"state\": \"deregistered\" },

@@ -26,6 +26,7 @@ SH
 chmod +x "$LOGDIR/policy-add" "$LOGDIR/policy-del"
 steps="[ { \"op\": \"s1setup\", \"enb\": 0 },
 	{ \"op\": \"attach\" },
+	$(expect_step wait 5 ue $I0 emm_detail registered),
 	{ \"op\": \"exec\", \"cmd\": \"$LOGDIR/policy-add\" },
 	{ \"op\": \"expect_dedicated_bearer\" },
 	{ \"op\": \"sleep\", \"ms\": 1000 },
