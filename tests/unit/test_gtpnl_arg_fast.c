@@ -95,6 +95,9 @@ static void test_fast_declines(void)
 		"bearer add dev g teid-in -1 teid-out 2 peer 1.2.3.4 ue 5.6.7.8",
 		"bearer add dev g teid-in 1 teid-out 2 peer 1.2.3.4 ue",
 		"bearer add dev abcdefghijklmnop teid-in 1 teid-out 2 peer 1.2.3.4 ue 5.6.7.8",
+		/* a quoted word to the general parser (found by fuzz_gtpnl_arg) */
+		"bearer add dev \"bgtpu0 teid-in 1 teid-out 2 peer 72.31.0.2 ue 1.44.0.7",
+		"bearer add dev \"g\" teid-in 1 teid-out 2 peer 1.2.3.4 ue 5.6.7.8",
 		"bearer mod dev g teid-in 1 teid-out 2",
 		"bearer addx dev g teid-in 1 teid-out 2 peer 1.2.3.4 ue 5.6.7.8",
 		"bearers add dev g teid-in 1 teid-out 2 peer 1.2.3.4 ue 5.6.7.8",
@@ -115,7 +118,7 @@ static void test_fast_random_parity(void)
 	static const char *const tok[] = {
 		"dev", "gtpu0", "teid-in", "teid-out", "peer", "ue", "ebi",
 		"cookie", "1", "0", "42", "0x10", "4294967295", "4294967296",
-		"10.45.0.1", "1.2.3.4", "256.1.1.1", "01.1.1.1", "::1", "#",
+		"10.45.0.1", "1.2.3.4", "256.1.1.1", "01.1.1.1", "::1", "#", "\"g",
 		"ue6", "threshold", "18446744073709551616", "7", "x",
 	};
 	const size_t ntok = sizeof(tok) / sizeof(tok[0]);

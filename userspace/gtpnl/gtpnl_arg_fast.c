@@ -120,7 +120,9 @@ static const char *value(struct gtpnl_bearer *b, int k, char *v, char **dev)
 
 	switch (k) {
 	case F_DEV:
-		if (end(*v) || *v == '#')
+		/* a word starting with # or " means something else to
+		 * gtpnl_arg_split() (comment, quoted word) */
+		if (end(*v) || *v == '#' || *v == '"')
 			return NULL;
 		for (p = v; !end(*p); p++)
 			if (p - v >= IF_NAMESIZE - 1)
