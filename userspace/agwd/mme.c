@@ -37,7 +37,7 @@ struct mme_metrics {
 		struct metric *m;
 	} ev[CACHE], res[CACHE];
 	struct hist attach, service;
-	struct metric *ues_registered, *ues_connected, *ues, *bearers, *enbs, *s1[8];
+	struct metric *ues_registered, *ues_connected, *ues, *bearers, *enbs, *s1[10];
 };
 
 /* A counter per distinct string literal: looked up once, then by pointer. */
@@ -150,8 +150,9 @@ static void collect(void *arg, struct metrics *r)
 	struct agwd *d = arg;
 	struct gauge_ctx g = { 0 };
 	const struct s1_counters *c = &d->s1->c;
-	const uint64_t v[8] = { c->rx_pdus, c->tx_pdus, c->rx_undecodable, c->rx_error_ind,
-				c->tx_error_ind, c->setup_ok, c->setup_fail, c->rx_unknown_ue };
+	const uint64_t v[10] = { c->rx_pdus, c->tx_pdus, c->rx_undecodable, c->rx_error_ind,
+				 c->tx_error_ind, c->setup_ok, c->setup_fail, c->rx_unknown_ue,
+				 c->tx_queued, c->tx_dropped };
 
 	ue_walk(d->ues, count_ue, &g);
 	metric_set(d->mm->ues, (double)ue_count(d->ues));
@@ -159,15 +160,15 @@ static void collect(void *arg, struct metrics *r)
 	metric_set(d->mm->ues_connected, g.conn);
 	metric_set(d->mm->bearers, g.bearers);
 	metric_set(d->mm->enbs, s1mme_enb_count(d->s1));
-	for (unsigned int i = 0; i < 8; i++)
+	for (unsigned int i = 0; i < 10; i++)
 		metric_set(d->mm->s1[i], (double)v[i]);
 }
 
 static int metrics_setup(struct agwd *d)
 {
-	static const char *const s1n[8] = { "rx_pdus", "tx_pdus", "rx_undecodable",
+	static const char *const s1n[10] = { "rx_pdus", "tx_pdus", "rx_undecodable",
 		"rx_error_indication", "tx_error_indication", "s1_setup_ok", "s1_setup_failure",
-		"rx_unknown_ue" };
+		"rx_unknown_ue", "tx_queued", "tx_dropped" };
 	static const char *const reg[] = { "state", "EMM-REGISTERED", NULL };
 	static const char *const conn[] = { "state", "ECM-CONNECTED", NULL };
 	static const char *const all[] = { "state", "all", NULL };
@@ -186,7 +187,7 @@ static int metrics_setup(struct agwd *d)
 				    "EPS bearers of all UEs.", NULL);
 	m->enbs = metrics_series(d->metrics, METRIC_GAUGE, "agwd_s1_associations",
 				 "eNBs with an S1 association.", NULL);
-	for (unsigned int i = 0; i < 8; i++) {
+	for (unsigned int i = 0; i < 10; i++) {
 		const char *lbl[] = { "counter", s1n[i], NULL };
 
 		m->s1[i] = metrics_series(d->metrics, METRIC_GAUGE, "agwd_s1ap",

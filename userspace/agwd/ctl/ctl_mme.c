@@ -303,6 +303,8 @@ static int m_stats(void *arg, struct json_object *p, struct json_object **res,
 	jadd_int(s1, "s1_setup_ok", (int64_t)c->setup_ok);
 	jadd_int(s1, "s1_setup_failure", (int64_t)c->setup_fail);
 	jadd_int(s1, "rx_unknown_ue", (int64_t)c->rx_unknown_ue);
+	jadd_int(s1, "tx_queued", (int64_t)c->tx_queued);
+	jadd_int(s1, "tx_dropped", (int64_t)c->tx_dropped);
 	json_object_object_add(*res, "s1ap", s1);
 	jadd_str(dp, "mode", dp_is_recorder(d->dp) ? "recorder" : "gtpu");
 	jadd_int(dp, "bearers", (int64_t)dp_count(d->dp));

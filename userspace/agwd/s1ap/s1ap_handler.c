@@ -45,6 +45,7 @@ void s1mme_free(struct s1mme *s1)
 			ue_unbind(s1->d->ues, e->ues);
 		if (e->fd >= 0)
 			close(e->fd);
+		txq_clear(&e->txq);
 		free(e);
 	}
 	for (unsigned int i = 0; i < s1->n_listen; i++)
@@ -108,6 +109,7 @@ void s1mme_enb_lost(struct s1mme *s1, struct enb *e, const char *why)
 		close(e->fd);
 		e->fd = -1;
 	}
+	txq_clear(&e->txq);
 	e->dead = true;
 	if (ev_defer(s1->d->loop, enb_free_deferred, e))
 		free(e);

@@ -23,17 +23,45 @@
 #define MOD "s1ap"
 #define STREAMS 32
 
+/* Bound on the PDUs waiting for one association's send buffer */
+#define ENB_TXQ_MAX	(4u << 20)
+
+static ssize_t sctp_send_one(int fd, const void *buf, size_t len, uint32_t ppid, uint16_t stream)
+{
+	return sctp_sendmsg(fd, buf, len, NULL, 0, htonl(ppid), 0, stream, 0, 0);
+}
+
+/*
+ * A full send buffer (a slow or congested backhaul) queues the PDU; it goes
+ * out in order once the socket is writable (on_assoc).  Dropping it would
+ * lose the procedure it carries: NAS is retransmitted only on its timer,
+ * S1AP procedures such as a UE context release not at all.
+ */
 static int s1_sctp_send(void *arg, struct enb *e, uint16_t stream, const uint8_t *buf, size_t len)
 {
+	struct s1mme *s1 = arg;
+
 	if (e->fd < 0 || e->dead)
 		return -1;
 	if (stream >= e->ostreams)
 		stream = 0;
-	if (sctp_sendmsg(e->fd, buf, len, NULL, 0, htonl(S1AP_PPID), 0, stream, 0, 0) < 0) {
-		log_warn(MOD, "eNB %u: send: %s", e->id, strerror(errno));
+	switch (txq_send(&e->txq, e->fd, S1AP_PPID, stream, buf, len)) {
+	case 1:
+		return 0;
+	case 0:
+		s1->c.tx_queued++;
+		if (e->txq.queued == 1 || !(e->txq.queued % 1000))
+			log_notice(MOD, "eNB %u: send buffer full, %lu PDU(s) queued so far",
+				   e->id, e->txq.queued);
+		ev_io_mod(s1->d->loop, e->fd, EV_READ | EV_WRITE);
+		return 0;
+	default:
+		if (errno == ENOBUFS)
+			s1->c.tx_dropped++;
+		log_warn(MOD, "eNB %u: send: %s", e->id,
+			 errno == ENOBUFS ? "send queue full, PDU dropped" : strerror(errno));
 		return -1;
 	}
-	return 0;
 }
 
 static void on_notification(struct s1mme *s1, struct enb *e, const uint8_t *b, size_t n)
@@ -67,6 +95,18 @@ static void on_assoc(struct ev_loop *loop, int fd, unsigned int events, void *ar
 	int flags = 0;
 	ssize_t n;
 
+	if (events & EV_WRITE) {
+		int r = txq_flush(&e->txq, fd);
+
+		if (r < 0) {
+			s1mme_enb_lost(s1, e, strerror(errno));
+			return;
+		}
+		if (!r)
+			ev_io_mod(loop, fd, EV_READ);
+		if (!(events & (EV_READ | EV_ERROR)))
+			return;
+	}
 	memset(&si, 0, sizeof(si));
 	n = sctp_recvmsg(fd, buf, sizeof(buf), NULL, NULL, &si, &flags);
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -106,6 +146,7 @@ static void on_accept(struct ev_loop *loop, int fd, unsigned int events, void *a
 		return;
 	}
 	e->peer = peer;
+	txq_init(&e->txq, ENB_TXQ_MAX, sctp_send_one);
 	ll = sizeof(e->local);
 	getsockname(c, (struct sockaddr *)&e->local, &ll);
 	e->ostreams = STREAMS;

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <sys/socket.h>
 
+#include "lib/txq.h"
 #include "proto/s1ap.h"
 
 #define S1AP_PPID		18	/* TS 36.412 7 */
@@ -43,6 +44,7 @@ struct enb {
 	struct s1mme *s1;
 	uint32_t id;			/* local association number */
 	int fd;				/* -1: not a socket (tests) */
+	struct txq txq;			/* PDUs waiting for a full send buffer */
 	struct sockaddr_storage peer, local;
 	uint16_t ostreams;		/* outbound streams of the association */
 	uint16_t next_stream;
@@ -72,6 +74,8 @@ struct s1_transport {
 struct s1_counters {
 	uint64_t rx_pdus, tx_pdus, rx_undecodable, rx_unknown_proc, rx_error_ind, tx_error_ind;
 	uint64_t setup_ok, setup_fail, resets_rx, resets_tx, rx_unknown_ue, rx_unexpected;
+	uint64_t tx_queued;		/* PDUs that waited for a full send buffer */
+	uint64_t tx_dropped;		/* refused: an association's queue was full */
 };
 
 struct s1mme {

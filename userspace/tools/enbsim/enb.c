@@ -25,6 +25,14 @@
 
 static void enb_rx(struct enb *e, const uint8_t *b, size_t n, uint16_t stream);
 
+/* Bound on the PDUs waiting for the association's send buffer */
+#define ENB_TXQ_MAX	(4u << 20)
+
+static ssize_t sctp_send_one(int fd, const void *buf, size_t len, uint32_t ppid, uint16_t stream)
+{
+	return sctp_sendmsg(fd, buf, len, NULL, 0, htonl(ppid), 0, stream, 0, 0);
+}
+
 int enb_init(struct enbsim *sim, unsigned int idx, const struct enb_cfg *cfg)
 {
 	struct enb *e = &sim->enb[idx];
@@ -35,6 +43,7 @@ int enb_init(struct enbsim *sim, unsigned int idx, const struct enb_cfg *cfg)
 	e->cfg = *cfg;
 	e->fd = -1;
 	e->gtpu_fd = -1;
+	txq_init(&e->txq, ENB_TXQ_MAX, sctp_send_one);
 	if (!e->cfg.mme_port)
 		e->cfg.mme_port = S1AP_PORT;
 	if (!e->cfg.streams)
@@ -147,6 +156,18 @@ static void on_io(struct ev_loop *loop, int fd, unsigned int events, void *arg)
 		enb_s1_setup(e);
 		return;
 	}
+	if (events & EV_WRITE) {
+		int r = txq_flush(&e->txq, fd);
+
+		if (r < 0) {
+			assoc_lost(e, strerror(errno));
+			return;
+		}
+		if (!r)
+			ev_io_mod(loop, fd, EV_READ);
+		if (!(events & EV_READ))
+			return;
+	}
 	memset(&si, 0, sizeof(si));
 	n = sctp_recvmsg(fd, buf, sizeof(buf), NULL, NULL, &si, &flags);
 	if (n < 0) {
@@ -232,6 +253,7 @@ void enb_close(struct enb *e)
 	ev_io_del(e->sim->loop, e->fd);
 	close(e->fd);
 	e->fd = -1;
+	txq_clear(&e->txq);
 }
 
 int enb_send(struct enb *e, const struct s1ap_pdu *pdu, uint16_t stream)
@@ -253,7 +275,19 @@ int enb_send(struct enb *e, const struct s1ap_pdu *pdu, uint16_t stream)
 	}
 	if (e->sim->pcap)
 		pcap_s1ap(e->sim->pcap, e, 1, stream, buf, (size_t)n);
-	if (sctp_sendmsg(e->fd, buf, (size_t)n, NULL, 0, htonl(S1AP_PPID), 0, stream, 0, 0) < 0) {
+	/* a full send buffer queues the PDU (sent in order when the socket
+	 * is writable): dropping it lost Authentication Responses under load,
+	 * and the MME's retransmitted request then failed the SQN check */
+	switch (txq_send(&e->txq, e->fd, S1AP_PPID, stream, buf, (size_t)n)) {
+	case 0:
+		if (e->txq.queued == 1 || !(e->txq.queued % 1000))
+			log_info(MOD, "enb %u: send buffer full, %lu PDU(s) queued so far",
+				 e->idx, e->txq.queued);
+		ev_io_mod(e->sim->loop, e->fd, EV_READ | EV_WRITE);
+		break;
+	case 1:
+		break;
+	default:
 		log_err(MOD, "enb %u: send %s: %s", e->idx, pdu->msg ? pdu->msg->name : "PDU",
 			strerror(errno));
 		return -1;

@@ -28,6 +28,7 @@
 
 #include "crypto/milenage.h"
 #include "lib/evloop.h"
+#include "lib/txq.h"
 #include "proto/nas.h"
 #include "proto/nas_ie.h"
 #include "proto/s1ap.h"
@@ -87,6 +88,7 @@ struct enb {
 	uint8_t local_ip[4], mme_ip[4];	/* for the pcap frames */
 	uint16_t local_port;
 	int fd;				/* SCTP socket */
+	struct txq txq;			/* PDUs waiting for a full send buffer */
 	int state;			/* enum s1_state */
 	uint16_t ostreams;		/* negotiated outbound streams */
 	struct ev_timer timer;		/* S1 Setup retry after TimeToWait */
