@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/evloop.h"
 #include "lib/txq.h"
 
 struct txq_msg {
@@ -92,4 +93,23 @@ int txq_flush(struct txq *q, int fd)
 		free(m);
 	}
 	return 0;
+}
+
+int txq_send_ev(struct txq *q, struct ev_loop *loop, int fd, uint32_t ppid, uint16_t stream,
+		const void *buf, size_t len)
+{
+	int r = txq_send(q, fd, ppid, stream, buf, len);
+
+	if (!r)
+		ev_io_mod(loop, fd, EV_READ | EV_WRITE);
+	return r;
+}
+
+int txq_writable(struct txq *q, struct ev_loop *loop, int fd)
+{
+	int r = txq_flush(q, fd);
+
+	if (!r)
+		ev_io_mod(loop, fd, EV_READ);
+	return r < 0 ? -1 : 0;
 }

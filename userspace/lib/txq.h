@@ -47,4 +47,16 @@ int txq_send(struct txq *q, int fd, uint32_t ppid, uint16_t stream, const void *
  * -1 a send failed otherwise than with EAGAIN (errno; the message stays) */
 int txq_flush(struct txq *q, int fd);
 
+/*
+ * The same with an event loop (lib/evloop): txq_send_ev() also polls fd for
+ * EV_WRITE when it queued (returns as txq_send()); txq_writable() is the
+ * EV_WRITE handler: it flushes, and polls for EV_READ only again once the
+ * queue is empty (0), or -1 when a send failed (errno: the association is
+ * broken).
+ */
+struct ev_loop;
+int txq_send_ev(struct txq *q, struct ev_loop *loop, int fd, uint32_t ppid, uint16_t stream,
+		const void *buf, size_t len);
+int txq_writable(struct txq *q, struct ev_loop *loop, int fd);
+
 #endif

@@ -45,7 +45,7 @@ static int s1_sctp_send(void *arg, struct enb *e, uint16_t stream, const uint8_t
 		return -1;
 	if (stream >= e->ostreams)
 		stream = 0;
-	switch (txq_send(&e->txq, e->fd, S1AP_PPID, stream, buf, len)) {
+	switch (txq_send_ev(&e->txq, s1->d->loop, e->fd, S1AP_PPID, stream, buf, len)) {
 	case 1:
 		return 0;
 	case 0:
@@ -53,7 +53,6 @@ static int s1_sctp_send(void *arg, struct enb *e, uint16_t stream, const uint8_t
 		if (e->txq.queued == 1 || !(e->txq.queued % 1000))
 			log_notice(MOD, "eNB %u: send buffer full, %lu PDU(s) queued so far",
 				   e->id, e->txq.queued);
-		ev_io_mod(s1->d->loop, e->fd, EV_READ | EV_WRITE);
 		return 0;
 	default:
 		if (errno == ENOBUFS)
@@ -96,14 +95,10 @@ static void on_assoc(struct ev_loop *loop, int fd, unsigned int events, void *ar
 	ssize_t n;
 
 	if (events & EV_WRITE) {
-		int r = txq_flush(&e->txq, fd);
-
-		if (r < 0) {
+		if (txq_writable(&e->txq, loop, fd)) {
 			s1mme_enb_lost(s1, e, strerror(errno));
 			return;
 		}
-		if (!r)
-			ev_io_mod(loop, fd, EV_READ);
 		if (!(events & (EV_READ | EV_ERROR)))
 			return;
 	}

@@ -157,14 +157,10 @@ static void on_io(struct ev_loop *loop, int fd, unsigned int events, void *arg)
 		return;
 	}
 	if (events & EV_WRITE) {
-		int r = txq_flush(&e->txq, fd);
-
-		if (r < 0) {
+		if (txq_writable(&e->txq, loop, fd)) {
 			assoc_lost(e, strerror(errno));
 			return;
 		}
-		if (!r)
-			ev_io_mod(loop, fd, EV_READ);
 		if (!(events & EV_READ))
 			return;
 	}
@@ -278,12 +274,11 @@ int enb_send(struct enb *e, const struct s1ap_pdu *pdu, uint16_t stream)
 	/* a full send buffer queues the PDU (sent in order when the socket
 	 * is writable): dropping it lost Authentication Responses under load,
 	 * and the MME's retransmitted request then failed the SQN check */
-	switch (txq_send(&e->txq, e->fd, S1AP_PPID, stream, buf, (size_t)n)) {
+	switch (txq_send_ev(&e->txq, e->sim->loop, e->fd, S1AP_PPID, stream, buf, (size_t)n)) {
 	case 0:
 		if (e->txq.queued == 1 || !(e->txq.queued % 1000))
 			log_info(MOD, "enb %u: send buffer full, %lu PDU(s) queued so far",
 				 e->idx, e->txq.queued);
-		ev_io_mod(e->sim->loop, e->fd, EV_READ | EV_WRITE);
 		break;
 	case 1:
 		break;
