@@ -5,6 +5,7 @@
 #   userspace/proto     -> libagwproto.a   (codecs, no I/O)
 #   userspace/crypto    -> libagwcrypto.a  (Milenage, KDF, EEA/EIA)
 #   userspace/gtpnl     -> libgtpnl.a      (netlink client for the gtpu family)
+#   userspace/diameter  -> libagwdiameter.a (Diameter peers: RFC 6733/3539 on lib/evloop)
 #   userspace/tools/X/  -> build/bin/X     (one program per directory)
 #   userspace/agwd/**   -> build/bin/agwd
 #   tests/unit/*.c      -> build/bin/unit-tests (CUnit, built with ASan+UBSan)
@@ -28,7 +29,7 @@ CFLAGS   += -std=gnu11 $(WARN) -fno-strict-aliasing -MMD -MP
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 FUZZFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -O1 -g
 
-LIBDIRS  ?= lib proto crypto gtpnl
+LIBDIRS  ?= lib proto crypto gtpnl diameter
 src_of    = $(sort $(wildcard userspace/$(1)/*.c))
 
 # obj_of(variant, sources)
@@ -48,10 +49,10 @@ $(BUILD)/lib-fuzz/libagw$(1).a: $(call obj_of,obj-fuzz,$(call src_of,$(1)))
 endef
 $(foreach d,$(LIBDIRS),$(eval $(call lib_rules,$(d))))
 
-# Link order: dependents first (gtpnl, crypto, proto depend on lib).
+# Link order: dependents first (diameter on proto; gtpnl, crypto, proto on lib).
 # LIBDIRS and UNIT_SRCS may be narrowed on the command line to build a part
 # of the tree (make BUILD=build/x LIBDIRS="lib crypto" UNIT_SRCS="...").
-LINK_ORDER     := gtpnl proto crypto lib
+LINK_ORDER     := gtpnl diameter proto crypto lib
 LINK_DIRS       = $(foreach d,$(LINK_ORDER),$(if $(filter $(d),$(LIBDIRS)),$(if $(call src_of,$(d)),$(d))))
 LINK_LIBS       = $(foreach d,$(LINK_DIRS),$(BUILD)/lib/libagw$(d).a)
 LINK_LIBS_SAN   = $(foreach d,$(LINK_DIRS),$(BUILD)/lib-san/libagw$(d).a)

@@ -175,6 +175,10 @@ void dia_msg_free(struct dia_msg *msg);
 /* Re-encode a decoded (or hand-assembled) message.  Returns the length or -1. */
 int dia_msg_encode(const struct dia_msg *msg, uint8_t *out, size_t max, struct dia_err *err);
 
+/* The message as JSON (what `agwtool decode diameter` prints); a new json-c object. */
+struct json_object;
+struct json_object *dia_msg_json(const struct dia_msg *msg);
+
 /* Lookups in a decoded tree.  parent -1 = top level.  Return index or -1. */
 int dia_find(const struct dia_msg *msg, int parent, uint32_t code, uint32_t vendor);
 int dia_find_next(const struct dia_msg *msg, int after, uint32_t code, uint32_t vendor);
@@ -209,6 +213,8 @@ void dia_build_init(struct dia_builder *b, uint8_t *buf, size_t cap, uint8_t fla
 /* Raw AVP: flags as on the wire (V decides whether vendor is written). */
 int dia_build_avp(struct dia_builder *b, uint32_t code, uint8_t flags, uint32_t vendor,
 		  const void *data, size_t len);
+/* An already encoded AVP (header included) as is, padded to 4 octets. */
+int dia_build_raw(struct dia_builder *b, const void *avp, size_t len);
 int dia_build_group_begin(struct dia_builder *b, uint32_t code, uint8_t flags,
 			  uint32_t vendor);
 int dia_build_group_end(struct dia_builder *b);

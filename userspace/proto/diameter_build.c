@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "proto/diameter.h"
+#include "proto/diameter_avp.h"
 
 static void put24(uint8_t *p, uint32_t v)
 {
@@ -71,6 +72,18 @@ int dia_build_avp(struct dia_builder *b, uint32_t code, uint8_t flags, uint32_t 
 	return 0;
 }
 
+int dia_build_raw(struct dia_builder *b, const void *avp, size_t len)
+{
+	size_t padded = (len + 3) & ~(size_t)3;
+
+	if (b->err || b->cap - b->len < padded)
+		return b->err = -1;
+	memcpy(b->buf + b->len, avp, len);
+	memset(b->buf + b->len + len, 0, padded - len);
+	b->len += padded;
+	return 0;
+}
+
 int dia_build_group_begin(struct dia_builder *b, uint32_t code, uint8_t flags, uint32_t vendor)
 {
 	size_t hl;
@@ -114,11 +127,9 @@ uint8_t dia_def_flags(const struct dia_avp_def *d)
 			 (d->mrule != DIA_M_MUSTNOT ? DIA_AVP_F_MANDATORY : 0));
 }
 
-static const struct dia_avp_def *def_of(struct dia_builder *b, const char *name,
-					unsigned int types)
+static const struct dia_avp_def *checked(struct dia_builder *b, const struct dia_avp_def *d,
+					 unsigned int types)
 {
-	const struct dia_avp_def *d = dia_dict_avp_by_name(name);
-
 	if (!d || !(types & (1u << d->type))) {
 		b->err = -1;
 		return NULL;
@@ -126,7 +137,26 @@ static const struct dia_avp_def *def_of(struct dia_builder *b, const char *name,
 	return d;
 }
 
+static const struct dia_avp_def *def_of(struct dia_builder *b, const char *name,
+					unsigned int types)
+{
+	return checked(b, dia_dict_avp_by_name(name), types);
+}
+
+static const struct dia_avp_def *def_id(struct dia_builder *b, enum dia_avp_id id,
+					unsigned int types)
+{
+	if ((unsigned int)id >= DA__COUNT) {
+		b->err = -1;
+		return NULL;
+	}
+	return checked(b, dia_dict_avp(dia_avp_keys[id].code, dia_avp_keys[id].vendor), types);
+}
+
 #define T(x) (1u << DIA_T_##x)
+#define T_U32	(T(UNSIGNED32) | T(ENUMERATED) | T(TIME) | T(INTEGER32))
+#define T_U64	(T(UNSIGNED64) | T(INTEGER64))
+#define T_BYTES	(T(OCTETSTRING) | T(UTF8STRING) | T(IDENTITY) | T(URI) | T(IPFILTERRULE))
 
 static int put_be(struct dia_builder *b, const struct dia_avp_def *d, uint64_t v, size_t n)
 {
@@ -139,39 +169,15 @@ static int put_be(struct dia_builder *b, const struct dia_avp_def *d, uint64_t v
 	return dia_build_avp(b, d->code, dia_def_flags(d), d->vendor, tmp, n);
 }
 
-int dia_put_u32(struct dia_builder *b, const char *name, uint32_t v)
+static int put_bytes(struct dia_builder *b, const struct dia_avp_def *d, const void *data,
+		     size_t len)
 {
-	return put_be(b, def_of(b, name, T(UNSIGNED32) | T(ENUMERATED) | T(TIME) |
-				T(INTEGER32)), v, 4);
-}
-
-int dia_put_i32(struct dia_builder *b, const char *name, int32_t v)
-{
-	return put_be(b, def_of(b, name, T(INTEGER32) | T(ENUMERATED)), (uint32_t)v, 4);
-}
-
-int dia_put_u64(struct dia_builder *b, const char *name, uint64_t v)
-{
-	return put_be(b, def_of(b, name, T(UNSIGNED64) | T(INTEGER64)), v, 8);
-}
-
-int dia_put_bytes(struct dia_builder *b, const char *name, const void *data, size_t len)
-{
-	const struct dia_avp_def *d = def_of(b, name, T(OCTETSTRING) | T(UTF8STRING) |
-					     T(IDENTITY) | T(URI) | T(IPFILTERRULE));
-
 	return d ? dia_build_avp(b, d->code, dia_def_flags(d), d->vendor, data, len) : -1;
 }
 
-int dia_put_str(struct dia_builder *b, const char *name, const char *s)
+static int put_address(struct dia_builder *b, const struct dia_avp_def *d, uint16_t family,
+		       const void *addr, size_t len)
 {
-	return dia_put_bytes(b, name, s, strlen(s));
-}
-
-int dia_put_address(struct dia_builder *b, const char *name, uint16_t family,
-		    const void *addr, size_t len)
-{
-	const struct dia_avp_def *d = def_of(b, name, T(ADDRESS));
 	uint8_t tmp[2 + 16];
 
 	if (!d || len > 16)
@@ -182,11 +188,78 @@ int dia_put_address(struct dia_builder *b, const char *name, uint16_t family,
 	return dia_build_avp(b, d->code, dia_def_flags(d), d->vendor, tmp, len + 2);
 }
 
+static int put_group(struct dia_builder *b, const struct dia_avp_def *d)
+{
+	return d ? dia_build_group_begin(b, d->code, dia_def_flags(d), d->vendor) : -1;
+}
+
+int dia_put_u32(struct dia_builder *b, const char *name, uint32_t v)
+{
+	return put_be(b, def_of(b, name, T_U32), v, 4);
+}
+
+int dia_put_i32(struct dia_builder *b, const char *name, int32_t v)
+{
+	return put_be(b, def_of(b, name, T(INTEGER32) | T(ENUMERATED)), (uint32_t)v, 4);
+}
+
+int dia_put_u64(struct dia_builder *b, const char *name, uint64_t v)
+{
+	return put_be(b, def_of(b, name, T_U64), v, 8);
+}
+
+int dia_put_bytes(struct dia_builder *b, const char *name, const void *data, size_t len)
+{
+	return put_bytes(b, def_of(b, name, T_BYTES), data, len);
+}
+
+int dia_put_str(struct dia_builder *b, const char *name, const char *s)
+{
+	return dia_put_bytes(b, name, s, strlen(s));
+}
+
+int dia_put_address(struct dia_builder *b, const char *name, uint16_t family,
+		    const void *addr, size_t len)
+{
+	return put_address(b, def_of(b, name, T(ADDRESS)), family, addr, len);
+}
+
 int dia_put_group(struct dia_builder *b, const char *name)
 {
-	const struct dia_avp_def *d = def_of(b, name, T(GROUPED));
+	return put_group(b, def_of(b, name, T(GROUPED)));
+}
 
-	return d ? dia_build_group_begin(b, d->code, dia_def_flags(d), d->vendor) : -1;
+/* -------------------------------------------------- by identifier --- */
+
+int dia_add_u32(struct dia_builder *b, enum dia_avp_id id, uint32_t v)
+{
+	return put_be(b, def_id(b, id, T_U32), v, 4);
+}
+
+int dia_add_u64(struct dia_builder *b, enum dia_avp_id id, uint64_t v)
+{
+	return put_be(b, def_id(b, id, T_U64), v, 8);
+}
+
+int dia_add_bytes(struct dia_builder *b, enum dia_avp_id id, const void *data, size_t len)
+{
+	return put_bytes(b, def_id(b, id, T_BYTES), data, len);
+}
+
+int dia_add_str(struct dia_builder *b, enum dia_avp_id id, const char *s)
+{
+	return dia_add_bytes(b, id, s, strlen(s));
+}
+
+int dia_add_address(struct dia_builder *b, enum dia_avp_id id, uint16_t family,
+		    const void *addr, size_t len)
+{
+	return put_address(b, def_id(b, id, T(ADDRESS)), family, addr, len);
+}
+
+int dia_add_group(struct dia_builder *b, enum dia_avp_id id)
+{
+	return put_group(b, def_id(b, id, T(GROUPED)));
 }
 
 /* ----------------------------------------------------------- encoder --- */
