@@ -68,7 +68,7 @@ $(BUILD)/obj-san/%.o: %.c
 
 $(BUILD)/obj-fuzz/%.o: %.c
 	@mkdir -p $(@D)
-	$(if $(filter 0,$(V)),@echo "  CC-FUZZ $<";) $(CLANG) $(CPPFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter $(FUZZFLAGS) -c -o $@ $<
+	$(if $(filter 0,$(V)),@echo "  CC-FUZZ $<";) $(CLANG) $(CPPFLAGS) -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter $(FUZZFLAGS) -MMD -MP -c -o $@ $<
 
 # ---- programs: one per directory under userspace/tools, plus daemons
 TOOLS    := $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard userspace/tools/*/*.c)))))
@@ -130,7 +130,7 @@ $(BUILD)/fuzz/fuzz_agwd_%: $(BUILD)/obj-fuzz/tests/fuzz/fuzz_agwd_%.o $(BUILD)/l
 	$(if $(filter 0,$(V)),@echo "  LD-FUZZ $@";) $(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/lib-fuzz/libdagwd.a $(LINK_LIBS_FUZZ) $(PKG_LIBS) $(SCTP_LIBS) -lsqlite3 -lm
 $(BUILD)/fuzz/%: $(BUILD)/obj-fuzz/tests/fuzz/%.o $(LINK_LIBS_FUZZ)
 	@mkdir -p $(@D)
-	$(if $(filter 0,$(V)),@echo "  LD-FUZZ $@";) $(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $< $(LINK_LIBS_FUZZ) $(PKG_LIBS) -lm
+	$(if $(filter 0,$(V)),@echo "  LD-FUZZ $@";) $(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $< $(LINK_LIBS_FUZZ) $(PKG_LIBS) $(SCTP_LIBS) -lm
 
 # ---- benchmarks: tests/bench/bench_X.c -> $(BUILD)/bench/bench_X, -O2, linked with
 # tests/bench/X_*.c (its cases) and tests/bench/lib_*.c (the shared harness)

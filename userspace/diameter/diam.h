@@ -153,6 +153,13 @@ void diam_node_start(struct diam_node *n);
  */
 void diam_node_stop(struct diam_node *n, uint32_t cause, void (*done)(void *arg), void *arg);
 
+/*
+ * Tests and operators: close the connection of peer (NULL: of every peer)
+ * at once, without DPR, as a broken link would.  The peers reconnect as
+ * configured.  Returns how many connections were closed.
+ */
+int diam_node_drop(struct diam_node *n, const char *peer);
+
 const char *diam_node_origin_host(const struct diam_node *n);
 const char *diam_node_origin_realm(const struct diam_node *n);
 uint32_t diam_node_origin_state_id(const struct diam_node *n);
@@ -226,7 +233,10 @@ int diam_answer_init_exp(const struct diam_node *n, const struct dia_msg *req,
  * frees a held request.  0 sent, -ENOTCONN no such peer any more.
  */
 int diam_inreq_answer(struct diam_inreq *r, const uint8_t *ans, size_t len);
-/* Keep the request past the handler's return; the returned copy is r from now on. */
+/*
+ * Keep the request past the handler's return; the returned copy is r from
+ * now on.  diam_node_free() frees the requests still held.
+ */
 struct diam_inreq *diam_inreq_hold(struct diam_inreq *r);
 /* Never answer it (counted); frees a held request. */
 void diam_inreq_drop(struct diam_inreq *r);

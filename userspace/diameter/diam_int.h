@@ -238,6 +238,8 @@ void msg_received(struct diam_conn *c, const uint8_t *buf, size_t len);
 /* An answer that is not for a pending request of ours: ignore, count */
 int msg_send(struct diam_peer *p, const uint8_t *buf, size_t len);
 /* Answer req with result (protocol errors get the E bit), with Failed-AVP if given */
+/* Requests held by handlers and never answered: freed with the node */
+void msg_free_held(struct diam_node *n);
 int msg_answer_error(struct diam_conn *c, const struct dia_msg *req, const uint8_t *raw,
 		     uint32_t result, const char *text, const uint8_t *failed, size_t failed_len);
 
@@ -286,6 +288,14 @@ void dup_set_peer(struct dup_entry *e, uint64_t peer_id, uint32_t hbh);
 uint64_t dup_peer(const struct dup_entry *e, uint32_t *hbh);
 void dup_free_all(struct diam_node *n);
 
+/* ------------------------------------------------------------ routes --- */
+
+struct route_table;
+/* Requests from Origin-Host host arrived through peer_id */
+void route_learn(struct diam_node *n, const char *host, uint64_t peer_id);
+/* The peer host was last seen through, or NULL */
+struct diam_peer *route_find(struct diam_node *n, const char *host);
+
 /* --------------------------------------------------------------- node --- */
 
 struct diam_listener {
@@ -298,6 +308,7 @@ struct diam_listener {
 
 struct hbh_slot;
 struct dup_cache;
+struct inreq;
 
 struct diam_node {
 	char host[DIAM_ID_MAX], realm[DIAM_ID_MAX], product[64];
@@ -324,6 +335,8 @@ struct diam_node {
 	struct diam_req *waiting;	/* no peer available yet */
 	unsigned int n_waiting;
 	struct dup_cache *dups;
+	struct route_table *routes;
+	struct inreq *held;		/* msg.c: requests handlers hold */
 
 	SSL_CTX *tls_client, *tls_server;
 	bool tls_ok;

@@ -31,6 +31,7 @@ struct inreq {
 	bool taken;		/* answered, held or dropped by the handler */
 	uint8_t *copy;
 	struct dia_msg msg;
+	struct inreq *next, **pprev;	/* node->held, while held */
 };
 
 static uint32_t be32(const uint8_t *p)
@@ -208,6 +209,11 @@ static void inreq_release(struct inreq *r)
 	r->taken = true;
 	if (!r->heap)
 		return;
+	if (r->pprev) {
+		*r->pprev = r->next;
+		if (r->next)
+			r->next->pprev = r->pprev;
+	}
 	dia_msg_free(&r->msg);
 	free(r->copy);
 	free(r);
@@ -261,8 +267,19 @@ struct diam_inreq *diam_inreq_hold(struct diam_inreq *pub)
 	h->pub.raw = h->copy;
 	h->pub.msg = &h->msg;
 	h->pub.peer = h->peer_name;
+	h->next = h->pub.node->held;
+	if (h->next)
+		h->next->pprev = &h->next;
+	h->pprev = (struct inreq **)&h->pub.node->held;
+	h->pub.node->held = h;
 	r->taken = true;	/* the handler answers through h now */
 	return &h->pub;
+}
+
+void msg_free_held(struct diam_node *n)
+{
+	while (n->held)
+		inreq_release(n->held);
 }
 
 void diam_inreq_drop(struct diam_inreq *pub)
@@ -302,6 +319,7 @@ static void app_request(struct diam_peer *p, struct diam_conn *c, const struct d
 		msg_answer_error(c, m, raw, DIA_MISSING_AVP, "no valid Origin-Host", NULL, 0);
 		return;
 	}
+	route_learn(n, r.origin, p->id);
 	e = dup_find(n, r.origin, m->e2e);
 	if (e && (m->flags & DIA_F_RETRANSMIT)) {
 		const uint8_t *ans;

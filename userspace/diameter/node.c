@@ -158,7 +158,9 @@ void diam_node_free(struct diam_node *n)
 		free(l);
 	}
 	node_leave(n);
+	msg_free_held(n);
 	dup_free_all(n);
+	free(n->routes);
 	test_io_free_all(n);
 	tls_free(n);
 	free(n);
@@ -401,6 +403,24 @@ void diam_node_start(struct diam_node *n)
 		if (!p->passive && p->st == PS_CLOSED)
 			psm_dispatch(p, PE_START, NULL, NULL);
 	node_leave(n);
+}
+
+int diam_node_drop(struct diam_node *n, const char *peer)
+{
+	int k = 0;
+
+	node_enter(n);
+	for (struct diam_peer *p = n->peers; p; p = p->next) {
+		if (peer && strcasecmp(peer, p->name))
+			continue;
+		if (p->conn) {
+			peer_error(p, "connection dropped on request");
+			conn_close(p->conn, "dropped on request");
+			k++;
+		}
+	}
+	node_leave(n);
+	return k;
 }
 
 static bool node_idle(const struct diam_node *n)

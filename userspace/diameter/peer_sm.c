@@ -438,8 +438,10 @@ static const struct psm_rule rules[] = {
 	R(CLOSING, I_PEER_DISC, a_disc_all, CLOSED),
 	R(CLOSING, R_PEER_DISC, a_disc_all, CLOSED),
 	R(CLOSING, R_CONN_CER, a_r_reject, CLOSING),
+	R(CLOSING, STOP, NULL, CLOSING),	/* both ends stopping: DPR already exchanged */
 
 	/* Stop before the connection is open: drop everything */
+	R(CLOSED, STOP, NULL, CLOSED),
 	R(WAIT_CONN_ACK, STOP, a_disc_all, CLOSED),
 	R(WAIT_I_CEA, STOP, a_disc_all, CLOSED),
 	R(WAIT_CONN_ACK_ELECT, STOP, a_disc_all, CLOSED),

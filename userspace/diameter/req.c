@@ -14,7 +14,8 @@
  *
  * Routing: among the peers that are open with the watchdog OKAY and
  * support the application (or Relay), the one whose identity is the
- * request's preferred destination, else the lowest priority value, then
+ * request's preferred destination, else the one that destination's own
+ * requests came through (route.c), else the lowest priority value, then
  * the fewest requests in flight.  With none available the request waits
  * (node->waiting) until one is, or until its timeout.
  */
@@ -194,6 +195,7 @@ static void req_end(struct diam_req *r)
 static struct diam_peer *pick(struct diam_node *n, const struct diam_req *r,
 			      const struct diam_peer *avoid)
 {
+	struct diam_peer *via = r->dest_host[0] ? route_find(n, r->dest_host) : NULL;
 	struct diam_peer *best = NULL;
 
 	for (struct diam_peer *p = n->peers; p; p = p->next) {
@@ -205,6 +207,8 @@ static struct diam_peer *pick(struct diam_node *n, const struct diam_req *r,
 		    (p->priority == best->priority && p->n_pending < best->n_pending))
 			best = p;
 	}
+	if (via && via != avoid && peer_available(via) && peer_supports(via, r->app))
+		return via;
 	return best;
 }
 
