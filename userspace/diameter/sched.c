@@ -46,8 +46,8 @@ void timer_start(struct diam_timer *t, uint64_t ms)
 	struct diam_node *n = t->node;
 
 	if (n->loop) {
-		if (ev_timer_start(n->loop, &t->ev, ms) == 0)
-			t->armed = true;
+		ev_timer_start(n->loop, &t->ev, ms);
+		t->armed = true;
 		return;
 	}
 	if (t->armed)

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Event loop: epoll + timer heap + signalfd + deferred calls (evloop.h).
+ *
+ * The timers form a pairing heap (Fredman, Sedgewick, Sleator, Tarjan 1986)
+ * threaded through struct ev_timer: insertion melds the new timer with the
+ * root (O(1)), removal of any timer melds its children pairwise and then
+ * into the rest (O(log n) amortised).  Nothing is allocated, so arming
+ * cannot fail.
  */
 #include <errno.h>
 #include <signal.h>
@@ -20,6 +26,7 @@ struct ev_io {
 	ev_io_cb cb;
 	void *arg;
 	unsigned int events;
+	uint32_t gen;		/* of this registration, in the epoll event too */
 	bool used;
 };
 
@@ -41,9 +48,10 @@ struct ev_loop {
 	/* I/O handlers indexed by fd */
 	struct ev_io *io;
 	size_t n_io;
-	/* timer min-heap ordered by when_ms */
-	struct ev_timer **heap;
-	size_t n_heap, cap_heap;
+	uint32_t io_gen;	/* last generation handed out */
+	/* timer pairing heap ordered by when_ms */
+	struct ev_timer *root;
+	size_t n_timers;
 	/* signals */
 	int sigfd;
 	sigset_t sigmask;
@@ -94,7 +102,6 @@ void ev_loop_free(struct ev_loop *loop)
 		close(loop->sigfd);
 	close(loop->epfd);
 	free(loop->io);
-	free(loop->heap);
 	free(loop->defer);
 	free(loop);
 }
@@ -111,9 +118,16 @@ static unsigned int to_epoll(unsigned int ev)
 	return (ev & EV_READ ? EPOLLIN : 0) | (ev & EV_WRITE ? EPOLLOUT : 0);
 }
 
+/* The epoll cookie of a registration: its fd and its generation. */
+static uint64_t io_key(int fd, uint32_t gen)
+{
+	return (uint64_t)gen << 32 | (uint32_t)fd;
+}
+
 int ev_io_add(struct ev_loop *loop, int fd, unsigned int events, ev_io_cb cb, void *arg)
 {
-	struct epoll_event ee = { .events = to_epoll(events), .data.fd = fd };
+	struct epoll_event ee = { .events = to_epoll(events) };
+	uint32_t gen;
 
 	if (fd < 0 || !cb)
 		return -EINVAL;
@@ -129,20 +143,24 @@ int ev_io_add(struct ev_loop *loop, int fd, unsigned int events, ev_io_cb cb, vo
 	}
 	if (loop->io[fd].used)
 		return -EEXIST;
+	gen = ++loop->io_gen;
+	ee.data.u64 = io_key(fd, gen);
 	if (epoll_ctl(loop->epfd, EPOLL_CTL_ADD, fd, &ee) < 0)
 		return -errno;
-	loop->io[fd] = (struct ev_io){ .cb = cb, .arg = arg, .events = events, .used = true };
+	loop->io[fd] = (struct ev_io){ .cb = cb, .arg = arg, .events = events, .gen = gen,
+				       .used = true };
 	return 0;
 }
 
 int ev_io_mod(struct ev_loop *loop, int fd, unsigned int events)
 {
-	struct epoll_event ee = { .events = to_epoll(events), .data.fd = fd };
+	struct epoll_event ee = { .events = to_epoll(events) };
 
 	if (fd < 0 || (size_t)fd >= loop->n_io || !loop->io[fd].used)
 		return -ENOENT;
 	if (loop->io[fd].events == events)
 		return 0;
+	ee.data.u64 = io_key(fd, loop->io[fd].gen);
 	if (epoll_ctl(loop->epfd, EPOLL_CTL_MOD, fd, &ee) < 0)
 		return -errno;
 	loop->io[fd].events = events;
@@ -160,44 +178,63 @@ int ev_io_del(struct ev_loop *loop, int fd)
 
 /* ------------------------------------------------------------- timers --- */
 
-static void heap_set(struct ev_loop *loop, size_t i, struct ev_timer *t)
+/*
+ * Makes the heap with the later root the first child of the other; returns
+ * the root.  Either may be NULL.  The roots' next and back are the caller's.
+ */
+static struct ev_timer *meld(struct ev_timer *a, struct ev_timer *b)
 {
-	loop->heap[i] = t;
-	t->heap_idx = i + 1;
+	struct ev_timer *t;
+
+	if (!a || !b)
+		return a ? a : b;
+	if (b->when_ms < a->when_ms) {	/* ties: the older root stays first */
+		t = a;
+		a = b;
+		b = t;
+	}
+	b->next = a->child;
+	if (a->child)
+		a->child->back = b;
+	b->back = a;
+	a->child = b;
+	return a;
 }
 
-static void heap_up(struct ev_loop *loop, size_t i)
+/* The standard two-pass merge of a sibling list: pairs left to right, then
+ * the pairs right to left. */
+static struct ev_timer *merge_pairs(struct ev_timer *first)
 {
-	struct ev_timer *t = loop->heap[i];
+	struct ev_timer *pairs = NULL, *root = NULL;
 
-	while (i > 0) {
-		size_t p = (i - 1) / 2;
+	while (first) {
+		struct ev_timer *a = first, *b = a->next, *m;
 
-		if (loop->heap[p]->when_ms <= t->when_ms)
-			break;
-		heap_set(loop, i, loop->heap[p]);
-		i = p;
+		first = b ? b->next : NULL;
+		a->next = NULL;
+		if (b)
+			b->next = NULL;
+		m = meld(a, b);
+		m->next = pairs;		/* reversed: the last pair first */
+		pairs = m;
 	}
-	heap_set(loop, i, t);
+	while (pairs) {
+		struct ev_timer *n = pairs->next;
+
+		pairs->next = NULL;
+		root = meld(root, pairs);
+		pairs = n;
+	}
+	return root;
 }
 
-static void heap_down(struct ev_loop *loop, size_t i)
+static void set_root(struct ev_loop *loop, struct ev_timer *r)
 {
-	struct ev_timer *t = loop->heap[i];
-
-	for (;;) {
-		size_t c = 2 * i + 1;
-
-		if (c >= loop->n_heap)
-			break;
-		if (c + 1 < loop->n_heap && loop->heap[c + 1]->when_ms < loop->heap[c]->when_ms)
-			c++;
-		if (t->when_ms <= loop->heap[c]->when_ms)
-			break;
-		heap_set(loop, i, loop->heap[c]);
-		i = c;
+	loop->root = r;
+	if (r) {
+		r->back = r;
+		r->next = NULL;
 	}
-	heap_set(loop, i, t);
 }
 
 void ev_timer_init(struct ev_timer *t, ev_timer_cb cb, void *arg)
@@ -207,51 +244,46 @@ void ev_timer_init(struct ev_timer *t, ev_timer_cb cb, void *arg)
 
 void ev_timer_stop(struct ev_loop *loop, struct ev_timer *t)
 {
-	size_t i;
-	struct ev_timer *last;
+	struct ev_timer *sub;
 
-	if (!t->heap_idx)
+	if (!t->back)
 		return;
-	i = t->heap_idx - 1;
-	t->heap_idx = 0;
-	last = loop->heap[--loop->n_heap];
-	if (i == loop->n_heap)
-		return;
-	heap_set(loop, i, last);
-	if (i > 0 && loop->heap[(i - 1) / 2]->when_ms > last->when_ms)
-		heap_up(loop, i);
-	else
-		heap_down(loop, i);
+	sub = merge_pairs(t->child);
+	if (t == loop->root) {
+		set_root(loop, sub);
+	} else {
+		/* unlink t from its parent (first child) or previous sibling */
+		if (t->back->child == t)
+			t->back->child = t->next;
+		else
+			t->back->next = t->next;
+		if (t->next)
+			t->next->back = t->back;
+		if (sub)
+			set_root(loop, meld(loop->root, sub));
+	}
+	t->child = t->next = t->back = NULL;
+	loop->n_timers--;
 }
 
-int ev_timer_start(struct ev_loop *loop, struct ev_timer *t, uint64_t ms)
+void ev_timer_start(struct ev_loop *loop, struct ev_timer *t, uint64_t ms)
 {
 	ev_timer_stop(loop, t);
-	if (loop->n_heap == loop->cap_heap) {
-		size_t n = loop->cap_heap ? loop->cap_heap * 2 : 64;
-		struct ev_timer **h = realloc(loop->heap, n * sizeof(*h));
-
-		if (!h)
-			return -ENOMEM;
-		loop->heap = h;
-		loop->cap_heap = n;
-	}
 	t->when_ms = ev_time_ms() + ms;
-	loop->n_heap++;
-	heap_set(loop, loop->n_heap - 1, t);
-	heap_up(loop, loop->n_heap - 1);
-	return 0;
+	t->child = t->next = NULL;
+	set_root(loop, meld(loop->root, t));
+	loop->n_timers++;
 }
 
 size_t ev_timer_count(const struct ev_loop *loop)
 {
-	return loop->n_heap;
+	return loop->n_timers;
 }
 
 static void run_timers(struct ev_loop *loop)
 {
-	while (loop->n_heap && loop->heap[0]->when_ms <= loop->now_ms) {
-		struct ev_timer *t = loop->heap[0];
+	while (loop->root && loop->root->when_ms <= loop->now_ms) {
+		struct ev_timer *t = loop->root;
 
 		ev_timer_stop(loop, t);
 		t->cb(loop, t->arg);	/* may re-arm t or free its owner */
@@ -328,8 +360,8 @@ int ev_loop_once(struct ev_loop *loop, int timeout_ms)
 	struct epoll_event ev[EV_MAX_EVENTS];
 	int n;
 
-	if (loop->n_heap) {
-		uint64_t now = ev_time_ms(), when = loop->heap[0]->when_ms;
+	if (loop->root) {
+		uint64_t now = ev_time_ms(), when = loop->root->when_ms;
 		int t = when <= now ? 0 : (when - now > 60000 ? 60000 : (int)(when - now));
 
 		if (timeout_ms < 0 || t < timeout_ms)
@@ -342,13 +374,18 @@ int ev_loop_once(struct ev_loop *loop, int timeout_ms)
 		return -errno;
 	loop->now_ms = ev_time_ms();
 	for (int i = 0; i < n; i++) {
-		int fd = ev[i].data.fd;
+		int fd = (int)(uint32_t)ev[i].data.u64;
+		uint32_t gen = (uint32_t)(ev[i].data.u64 >> 32);
 		unsigned int e = (ev[i].events & EPOLLIN ? EV_READ : 0) |
 				 (ev[i].events & EPOLLOUT ? EV_WRITE : 0) |
 				 (ev[i].events & (EPOLLERR | EPOLLHUP) ? EV_ERROR : 0);
 
-		/* an earlier callback of this batch may have removed fd */
-		if ((size_t)fd < loop->n_io && loop->io[fd].used)
+		/*
+		 * An earlier callback of this batch may have removed fd, or
+		 * closed it and registered a new fd with the same number: the
+		 * event is then for a registration that no longer exists.
+		 */
+		if ((size_t)fd < loop->n_io && loop->io[fd].used && loop->io[fd].gen == gen)
 			loop->io[fd].cb(loop, fd, e, loop->io[fd].arg);
 	}
 	run_timers(loop);
