@@ -11,6 +11,7 @@
 
 #include "unit.h"
 #include "diam_harness.h"
+#include "lib/metrics.h"
 #include "proto/diameter_avp.h"
 
 #define S(n, p, want) CU_ASSERT_STRING_EQUAL(h_state(n, p), want)
@@ -602,7 +603,39 @@ static void test_split_input(void)
 	diam_node_free(n);
 }
 
+/* Counters reach lib/metrics: a series per (peer, event) and availability */
+static void test_metrics(void)
+{
+	struct metrics *reg = metrics_new();
+	struct diam_node_cfg cfg = { .origin_host = "mme.agw", .origin_realm = "agw",
+				     .metrics = reg, .seed = 9 };
+	struct diam_app s6a = { .id = DIA_APP_S6A, .vendor = VENDOR_3GPP };
+	struct diam_peer_cfg pc = { .host = "relay.fgw", .addr = "192.0.2.9" };
+	struct diam_peer *p;
+	struct diam_node *n;
+	char err[128], *text;
+	size_t len;
+
+	n = diam_node_new(&cfg, err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+	diam_node_add_app(n, &s6a);
+	diam_node_add_peer(n, &pc, &p, err, sizeof(err));
+	diam_node_start(n);
+	CU_ASSERT_PTR_NOT_NULL(h_open(n, p, "relay.fgw"));
+	text = metrics_render(reg, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text,
+		"diameter_peer_events_total{peer=\"relay.fgw\",event=\"opened\"} 1"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text,
+		"diameter_peer_events_total{peer=\"relay.fgw\",event=\"connect_attempts\"} 1"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "diameter_peer_available{peer=\"relay.fgw\"} 1"));
+	free(text);
+	diam_node_free(n);
+	metrics_free(reg);
+}
+
 UNIT_SUITE(diam_peer,
+	   UNIT_TEST(test_metrics),
 	   UNIT_TEST(test_cer_contents),
 	   UNIT_TEST(test_cea_refused_and_backoff),
 	   UNIT_TEST(test_cea_wrong_identity),
