@@ -583,6 +583,25 @@ static void test_framing_error_closes(void)
 	diam_node_free(n);
 }
 
+/* At most max_unidentified connections wait for a CER; a big first message is refused */
+static void test_unidentified_limits(void)
+{
+	struct diam_node *n = h_node("hss.core", true);
+	struct diam_test_conn *c[33];
+	uint8_t big[8] = { 1, 0x01, 0x00, 0x04 };	/* length 65540 */
+
+	for (int i = 0; i < 32; i++) {
+		c[i] = diam_test_accept(n, DIAM_TCP);
+		CU_ASSERT_PTR_NOT_NULL(c[i]);
+	}
+	CU_ASSERT_PTR_NULL(diam_test_accept(n, DIAM_TCP));
+	CU_ASSERT_EQUAL(diam_node_counter(n, DIAM_C_CONNECTIONS_REFUSED), 1);
+	diam_test_input(c[0], big, sizeof(big));
+	CU_ASSERT(diam_test_closed(c[0]));
+	CU_ASSERT_PTR_NOT_NULL(diam_test_accept(n, DIAM_TCP));	/* room again */
+	diam_node_free(n);
+}
+
 /* Byte-at-a-time delivery reassembles messages */
 static void test_split_input(void)
 {
@@ -657,4 +676,5 @@ UNIT_SUITE(diam_peer,
 	   UNIT_TEST(test_stop_dpr),
 	   UNIT_TEST(test_peer_restart_replaces),
 	   UNIT_TEST(test_framing_error_closes),
+	   UNIT_TEST(test_unidentified_limits),
 	   UNIT_TEST(test_split_input))

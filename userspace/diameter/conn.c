@@ -58,6 +58,24 @@ struct diam_conn *conn_new(struct diam_node *n, enum diam_proto proto, bool tls,
 	return c;
 }
 
+/*
+ * Connections nobody has identified yet (no CER) cost a buffer and a file
+ * descriptor each and prove nothing: at most max_unidentified of them.
+ */
+struct diam_conn *conn_accepted(struct diam_node *n, enum diam_proto proto, bool tls)
+{
+	unsigned int k = 0;
+
+	for (struct diam_conn *c = n->conns; c; c = c->next)
+		k += !c->peer && !c->initiator;
+	if (k >= n->max_unidentified) {
+		node_count(n, NULL, DIAM_C_CONNECTIONS_REFUSED);
+		log_notice("diameter", "%u connections wait for their CER: new one refused", k);
+		return NULL;
+	}
+	return conn_new(n, proto, tls, false);
+}
+
 static void unlink_conn(struct diam_conn *c)
 {
 	struct diam_conn **pp;
@@ -203,10 +221,12 @@ static int rbuf_reserve(struct diam_conn *c, size_t cap)
 /*
  * Whole messages go to msg_received() straight from the caller's buffer
  * when possible; a partial one is kept.  A length that cannot be right
- * (under 20, not a multiple of 4, over max_message) breaks the framing of
- * the stream: there is no way to find the next message, so the connection
- * is closed (counted as a framing error).
+ * (under 20, not a multiple of 4, over max_message, or over 64 KiB before
+ * the peer is identified: a CER is small) breaks the framing of the
+ * stream: there is no way to find the next message, so the connection is
+ * closed (counted as a framing error).
  */
+#define UNIDENTIFIED_MAX_MESSAGE	65536
 void conn_input(struct diam_conn *c, const uint8_t *buf, size_t len)
 {
 	struct diam_node *n = c->node;
@@ -238,7 +258,8 @@ void conn_input(struct diam_conn *c, const uint8_t *buf, size_t len)
 			have = c->rlen;
 		}
 		mlen = be24(p + 1);
-		if (mlen < DIA_HDR_LEN || mlen % 4 || mlen > n->max_message) {
+		if (mlen < DIA_HDR_LEN || mlen % 4 || mlen > n->max_message ||
+		    (!c->peer && mlen > UNIDENTIFIED_MAX_MESSAGE)) {
 			node_count(n, c->peer, DIAM_C_FRAMING_ERRORS);
 			if (c->peer)
 				peer_error(c->peer, "message length %u from %s breaks framing",

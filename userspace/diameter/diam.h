@@ -89,6 +89,7 @@ struct diam_node_cfg {
 	uint32_t max_queued;		/* unsent octets per connection, default 4 MiB */
 	uint32_t dup_entries;		/* answers kept for duplicates, default 4096 */
 	uint32_t dup_ttl_ms;		/* and for how long, default 60000 */
+	uint32_t max_unidentified;	/* accepted connections before their CER, default 32 */
 	bool accept_unknown;		/* responder: accept CER from unconfigured peers */
 	struct diam_tls_cfg tls;
 	struct ev_loop *loop;		/* NULL: manual clock and scripted transport (tests) */
@@ -276,7 +277,8 @@ void diam_inreq_drop(struct diam_inreq *r);
 	X(ORIGIN_REJECTED, "origin_rejected")				\
 	X(FRAMING_ERRORS, "framing_errors")				\
 	X(TX_DROPS, "tx_drops")						\
-	X(UNANSWERED, "unanswered")
+	X(UNANSWERED, "unanswered")					\
+	X(CONNECTIONS_REFUSED, "connections_refused")
 
 enum diam_counter {
 #define DIAM_COUNTER_ENUM(id, name) DIAM_C_##id,

@@ -109,6 +109,8 @@ struct diam_conn {
 
 struct diam_conn *conn_new(struct diam_node *n, enum diam_proto proto, bool tls,
 			   bool initiator);
+/* A connection accepted on a listener, or NULL (counted) when too many wait for their CER */
+struct diam_conn *conn_accepted(struct diam_node *n, enum diam_proto proto, bool tls);
 /* Queue a whole message; -1 (counted as a drop) when over max_queued or dead. */
 int conn_send(struct diam_conn *c, const uint8_t *msg, size_t len);
 /* Tear down now: no more events; the object is freed later. */
@@ -315,6 +317,7 @@ struct diam_node {
 	uint32_t vendor_id, firmware, state_id;
 	uint32_t tw_ms, tw_jitter_ms, tc_ms, tc_min_ms, cea_timeout_ms, dpa_timeout_ms;
 	uint32_t request_timeout_ms, max_message, max_queued, dup_entries, dup_ttl_ms;
+	uint32_t max_unidentified;
 	bool accept_unknown;
 	struct diam_app apps[DIAM_MAX_APPS];
 	int n_apps;

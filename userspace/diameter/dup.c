@@ -27,9 +27,12 @@ struct dup_entry {
 	char host[];
 };
 
+/* Answers are ours and small, but bound their octets too */
+#define DUP_MAX_OCTETS	(16u << 20)
+
 struct dup_cache {
 	struct dup_entry **buckets;
-	size_t n_buckets, count;
+	size_t n_buckets, count, octets;
 	struct dup_entry *head, *tail;
 };
 
@@ -79,6 +82,7 @@ static void drop_oldest(struct dup_cache *c)
 			break;
 		}
 	c->count--;
+	c->octets -= e->alen;
 	free(e->ans);
 	free(e);
 }
@@ -87,7 +91,8 @@ static void expire(struct diam_node *n, struct dup_cache *c)
 {
 	uint64_t now = node_now(n);
 
-	while (c->head && (c->count >= n->dup_entries || c->head->born + n->dup_ttl_ms < now))
+	while (c->head && (c->count >= n->dup_entries || c->octets > DUP_MAX_OCTETS ||
+			   c->head->born + n->dup_ttl_ms < now))
 		drop_oldest(c);
 }
 
@@ -144,6 +149,7 @@ void dup_set_answer(struct diam_node *n, struct dup_entry *e, const uint8_t *ans
 		return;
 	memcpy(copy, ans, len);
 	free(e->ans);
+	n->dups->octets += len - e->alen;
 	e->ans = copy;
 	e->alen = len;
 }

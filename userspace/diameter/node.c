@@ -111,6 +111,7 @@ struct diam_node *diam_node_new(const struct diam_node_cfg *cfg, char *err, size
 	n->max_queued = dflt(cfg->max_queued, 4u << 20);
 	n->dup_entries = dflt(cfg->dup_entries, 4096);
 	n->dup_ttl_ms = dflt(cfg->dup_ttl_ms, 60000);
+	n->max_unidentified = dflt(cfg->max_unidentified, 32);
 	n->accept_unknown = cfg->accept_unknown;
 	n->loop = cfg->loop;
 	n->metrics = cfg->metrics;

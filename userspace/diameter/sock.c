@@ -352,7 +352,7 @@ static void on_accept(struct ev_loop *loop, int fd, unsigned int events, void *a
 
 		if (cfd < 0)
 			break;
-		c = conn_new(n, l->proto, l->tls, false);
+		c = conn_accepted(n, l->proto, l->tls);
 		if (!c) {
 			close(cfd);
 			continue;

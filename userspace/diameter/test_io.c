@@ -122,7 +122,7 @@ struct diam_test_conn *diam_test_accept(struct diam_node *n, enum diam_proto pro
 	struct diam_test_conn *t;
 
 	node_enter(n);
-	c = conn_new(n, proto, false, false);
+	c = conn_accepted(n, proto, false);
 	t = c ? tc_new(c) : NULL;
 	if (c && !t)
 		conn_close(c, "out of memory");
