@@ -399,7 +399,27 @@ static void test_gy_rar_asr(void)
 	dia_msg_free(&m);
 }
 
+static void test_esm_cause(void)
+{
+	struct dia_result r = { 0, 5003, true };
+	bool t;
+
+	CU_ASSERT_EQUAL(dia_esm_cause(&r, &t), 29);
+	CU_ASSERT(!t);
+	r.code = 4012;
+	CU_ASSERT_EQUAL(dia_esm_cause(&r, &t), 29);
+	r.code = 3004;
+	CU_ASSERT_EQUAL(dia_esm_cause(&r, &t), 26);
+	CU_ASSERT(t);
+	r.code = 5012;
+	CU_ASSERT_EQUAL(dia_esm_cause(&r, &t), 31);
+	r.present = false;
+	CU_ASSERT_EQUAL(dia_esm_cause(&r, &t), 26);
+	CU_ASSERT(t);
+}
+
 UNIT_SUITE(proto_gx_gy,
+	   UNIT_TEST(test_esm_cause),
 	   UNIT_TEST(test_gx_ccr_i),
 	   UNIT_TEST(test_gx_ccr_u_t),
 	   UNIT_TEST(test_gx_cca_rar_raa),

@@ -181,3 +181,27 @@ int dia_tbcd_decode(const uint8_t *in, size_t len, char *out, size_t cap)
 	out[k] = '\0';
 	return (int)k;
 }
+
+uint8_t dia_esm_cause(const struct dia_result *r, bool *transient)
+{
+	*transient = false;
+	if (!r->present) {
+		*transient = true;
+		return 26;
+	}
+	switch (r->code) {
+	case 5003:	/* DIAMETER_AUTHORIZATION_REJECTED */
+	case 5030:	/* DIAMETER_USER_UNKNOWN (RFC 4006) */
+	case 5031:	/* DIAMETER_RATING_FAILED */
+	case 4010:	/* DIAMETER_END_USER_SERVICE_DENIED */
+	case 4012:	/* DIAMETER_CREDIT_LIMIT_REACHED */
+		return 29;
+	case 3002:	/* DIAMETER_UNABLE_TO_DELIVER */
+	case 3003:	/* DIAMETER_REALM_NOT_SERVED */
+	case 3004:	/* DIAMETER_TOO_BUSY */
+		*transient = true;
+		return 26;
+	default:
+		return 31;
+	}
+}

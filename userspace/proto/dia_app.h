@@ -87,6 +87,17 @@ int dia_plmn_decode(const uint8_t in[3], char out[7]);
 /* TBCD (TS 29.002: digits in nibbles, low first, 0xF filler) <-> digits */
 int dia_tbcd_encode(const char *digits, uint8_t *out, size_t cap);
 int dia_tbcd_decode(const uint8_t *in, size_t len, char *out, size_t cap);
+/*
+ * ESM cause (TS 24.301 9.9.4.4) for a PDN connection refused because its
+ * Gx or Gy session could not be set up (r->present false: no answer):
+ * authorisation refusals (5003, 5030 user unknown, 5031 rating failed,
+ * 4010 service denied, 4012 credit limit) #29 user authentication or
+ * authorization failed; the core unreachable or busy (3002, 3003, 3004,
+ * no answer) #26 insufficient resources, transient; anything else #31
+ * request rejected, unspecified.
+ */
+uint8_t dia_esm_cause(const struct dia_result *r, bool *transient);
+
 /* A string of 1..max decimal digits */
 bool dia_digits(const char *s, size_t max);
 
