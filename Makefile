@@ -9,7 +9,7 @@ V        ?= 0
 
 .PHONY: all module userspace check unit-check vm-check e2e-check fuzz fuzz-check demo \
 	install-deps clean sparse bench-codecs bench-datapath \
-	bench-attach
+	bench-attach bench-diameter
 
 all: module userspace
 
@@ -54,6 +54,11 @@ bench-datapath: module $(BUILD)/bin/gtpuctl $(BUILD)/bin/dpbench
 # ATTACH_ARGS passes options, e.g. make bench-attach ATTACH_ARGS="--ues 5000 --rate 100"
 bench-attach: module userspace
 	BUILD=$(BUILD) tests/bench/bench-attach $(ATTACH_ARGS)
+
+# Diameter stack rate on the host (Documentation/performance.md);
+# DIA_ARGS="COUNT CONCURRENCY ROUNDS"
+bench-diameter: $(BUILD)/bin/diamsim
+	BUILD=$(BUILD) tests/bench/bench-diameter $(DIA_ARGS)
 
 demo:
 	scripts/demo

@@ -40,6 +40,9 @@ for id in relay-tls.fgw mme-tls.agw; do
 	openssl x509 -req -in "$WORK/$id.csr" -CA "$WORK/ca.pem" -CAkey "$WORK/ca.key" \
 		-CAcreateserial -days 2 -extfile "$WORK/$id.ext" -out "$WORK/$id.pem" >/dev/null 2>&1
 done
+# a second CA, whose certificates nobody trusts
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=other-ca -keyout "$WORK/other.key" \
+	-out "$WORK/other.pem" >/dev/null 2>&1
 
 # ------------------------------------------------------------------ emulators
 sim_conf hss hss.core core "$(jq -n --argjson p $HSS --arg k $K --arg opc $OPC --arg imsi $IMSI '{
@@ -85,8 +88,12 @@ sim_conf client-tls mme-tls.agw agw "$(jq -n --argjson rt $RT --arg w "$WORK" '{
 	tls: {cert: ($w + "/mme-tls.agw.pem"), key: ($w + "/mme-tls.agw.key"), ca: ($w + "/ca.pem")},
 	peers: [{host: "relay-tls.fgw", address: "127.0.0.1", port: $rt, tls: true}],
 	client: {core_realm: "core", hss: "hss.core"}}')"
+# the same client trusting another CA: the relay's certificate must be refused
+jq --arg w "$WORK" '.identity = "mme-badca.agw" | .control = ($w + "/client-badca.sock") |
+	.tls.ca = ($w + "/other.pem")' "$WORK/client-tls.json" > "$WORK/client-badca.json"
 sim client
 sim client-tls
+sim client-badca
 
 # ---------------------------------------------------------------- CER/CEA, DWR
 relays_up() { peer_ok client relay1.fgw && peer_ok client relay2.fgw; }
@@ -209,6 +216,10 @@ until_true 30 peer_ok client-tls relay-tls.fgw &&
 	ko tls-cer-cea "$(call client-tls peers | jq -c '.[] | {state, last_error}')"
 r=$(call client-tls client.air "{\"imsi\":\"$IMSI\"}" --wait 10)
 [ "$(echo "$r" | jq .result_code)" = 2001 ] && ok tls-s6a-air || ko tls-s6a-air "$r"
+tls_refused() { jq_true client-badca peers '{}' '.[0].counters.tls_failures >= 1 and (.[0].available | not)'; }
+until_true 20 tls_refused &&
+	jq_true client-badca peers '{}' '.[0].last_error | test("certificate")' && ok tls-untrusted-refused ||
+	ko tls-untrusted-refused "$(call client-badca peers | jq -c '.[0] | {state, last_error, counters: .counters.tls_failures}')"
 
 # -------------------------------------------------- failover with the T flag
 # The HSS answers AIRs 3 s late; five go to relay1; relay1 is killed: the

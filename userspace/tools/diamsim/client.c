@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * diamsim client: the MME/PCEF side, for interoperability tests through a
- * relay.  S6a AIR/ULR/PUR; Gx sessions (CCR-I/U/T); Gy sessions driven by
- * the credit arithmetic of userspace/diameter/credit.c (usage fed through
- * the control socket, CCR-U sent when a report is due, one per OCS RAR,
- * CCR-T at the end).  Requests from the servers (CLR/IDR/DSR/RSR, Gx RAR,
+ * relay.  S6a AIR/ULR/PUR; Gx sessions (CCR-I/U/T); Gy sessions in
+ * client_gy.c; client.load for rates.  Requests from the servers (CLR/IDR/DSR/RSR, Gx RAR,
  * Gy RAR/ASR) are parsed, answered and recorded; Origin-Host must be the
  * configured HSS/PCRF/OCS identity.  A Gx rule whose name starts with
  * "reject" is refused in the RAA with a Charging-Rule-Report.
@@ -17,51 +15,19 @@
 #include <strings.h>
 #include <json-c/json.h>
 
+#include "client.h"
 #include "crypto/milenage.h"
-#include "diameter/credit.h"
 #include "lib/hex.h"
 #include "lib/log.h"
 #include "proto/diameter_avp.h"
-#include "proto/gx.h"
-#include "proto/gy.h"
 #include "proto/s6a.h"
-#include "sim.h"
 
-#define CLIENT_MAX_SESSIONS 1024
-
-struct gx_sess {
-	char key[DIA_IMSI_MAX + DIA_APN_MAX + 1];
-	char sid[160];
-	uint32_t number;
-	bool used;
-};
-
-struct gy_sess {
-	char imsi[DIA_IMSI_MAX];
-	char sid[160];
-	struct gy_credit cr;
-	bool used;
-	bool ended;
-	int last_verdict;
-};
-
-struct client {
-	struct sim *sim;
-	char plmn[7];
-	uint32_t report_pct;
-	char origins[3][DIAM_ID_MAX];
-	const char *allowed[3][2];
-	struct gx_sess gx[CLIENT_MAX_SESSIONS];
-	struct gy_sess gy[CLIENT_MAX_SESSIONS];
-	unsigned long clr, idr, dsr, rsr, gx_rar, gy_rar, asr;
-};
-
-static struct dia_req_hdr hdr(struct client *c, const char *sid)
+struct dia_req_hdr client_hdr(struct client *c, const char *sid)
 {
 	return sim_hdr(c->sim, sid, c->sim->core_realm, NULL);
 }
 
-static int reply(struct json_object **res, struct sim_out *o, struct jsonrpc_error *err)
+int client_reply(struct json_object **res, struct sim_out *o, struct jsonrpc_error *err)
 {
 	if (!o)
 		return jsonrpc_fail(err, EBUSY, "request could not be built or sent");
@@ -124,8 +90,8 @@ static int m_air(void *arg, struct json_object *p, struct json_object **res,
 	}
 	dia_plmn_encode(c->plmn, air.plmn);
 	diam_session_id(c->sim->node, sid, sizeof(sid));
-	h = hdr(c, sid);
-	return reply(res, sim_send(c->sim, DIA_APP_S6A, buf, s6a_air_build(buf, sizeof(buf), &h, &air),
+	h = client_hdr(c, sid);
+	return client_reply(res, sim_send(c->sim, DIA_APP_S6A, buf, s6a_air_build(buf, sizeof(buf), &h, &air),
 				   NULL), err);
 }
 
@@ -150,8 +116,8 @@ static int m_ulr(void *arg, struct json_object *p, struct json_object **res,
 		ulr.rat_type = (uint32_t)v;
 	dia_plmn_encode(c->plmn, ulr.plmn);
 	diam_session_id(c->sim->node, sid, sizeof(sid));
-	h = hdr(c, sid);
-	return reply(res, sim_send(c->sim, DIA_APP_S6A, buf, s6a_ulr_build(buf, sizeof(buf), &h, &ulr),
+	h = client_hdr(c, sid);
+	return client_reply(res, sim_send(c->sim, DIA_APP_S6A, buf, s6a_ulr_build(buf, sizeof(buf), &h, &ulr),
 				   NULL), err);
 }
 
@@ -169,8 +135,8 @@ static int m_pur(void *arg, struct json_object *p, struct json_object **res,
 		return -1;
 	snprintf(pur.imsi, sizeof(pur.imsi), "%s", imsi);
 	diam_session_id(c->sim->node, sid, sizeof(sid));
-	h = hdr(c, sid);
-	return reply(res, sim_send(c->sim, DIA_APP_S6A, buf, s6a_pur_build(buf, sizeof(buf), &h, &pur),
+	h = client_hdr(c, sid);
+	return client_reply(res, sim_send(c->sim, DIA_APP_S6A, buf, s6a_pur_build(buf, sizeof(buf), &h, &pur),
 				   NULL), err);
 }
 
@@ -299,10 +265,10 @@ static int m_gx(void *arg, struct json_object *p, struct json_object **res,
 		if (r.type == GX_UPDATE)
 			r.triggers[r.n_triggers++] = GX_ET_USAGE_REPORT;
 	}
-	h = hdr(c, gs->sid);
+	h = client_hdr(c, gs->sid);
 	if (r.type == GX_TERMINATION)
 		gs->used = false;
-	return reply(res, sim_send(c->sim, DIA_APP_GX, buf, gx_ccr_build(buf, sizeof(buf), &h, &r),
+	return client_reply(res, sim_send(c->sim, DIA_APP_GX, buf, gx_ccr_build(buf, sizeof(buf), &h, &r),
 				   NULL), err);
 }
 
@@ -339,224 +305,149 @@ static int gx_request(struct sim *s, struct diam_inreq *r)
 	return 0;
 }
 
-/* ---------------------------------------------------------------- Gy --- */
+/* ---------------------------------------------------------------- load --- */
 
-static struct gy_sess *gy_by_imsi(struct client *c, const char *imsi)
+/*
+ * client.load: count AIRs for imsi, concurrency of them in flight at any
+ * time, latencies kept for the percentiles.  For measuring the stack (the
+ * library, a relay, the HSS emulator), never asserted on in tests.
+ */
+struct load {
+	struct client *c;
+	char imsi[DIA_IMSI_MAX];
+	uint32_t count, sent, done, ok, errors, concurrency;
+	uint64_t t0, t1;
+	uint32_t *lat;			/* ms, per answer */
+	uint64_t *started;		/* per request slot: its send time */
+	bool active;
+	struct { int code; uint32_t n; } why[8];	/* errors: result code, or -errno */
+};
+
+static struct load load;
+
+static void load_next(uintptr_t slot);
+
+static void load_answer(void *arg, const struct diam_answer *a)
 {
-	for (int i = 0; i < CLIENT_MAX_SESSIONS; i++)
-		if (c->gy[i].used && !strcmp(c->gy[i].imsi, imsi))
-			return &c->gy[i];
-	return NULL;
-}
+	uint64_t now = ev_time_ms(), slot = (uintptr_t)arg;
 
-static struct gy_sess *gy_by_sid(struct client *c, const char *sid)
-{
-	for (int i = 0; i < CLIENT_MAX_SESSIONS; i++)
-		if (c->gy[i].used && !strcmp(c->gy[i].sid, sid))
-			return &c->gy[i];
-	return NULL;
-}
+	if (load.done < load.count)
+		load.lat[load.done] = (uint32_t)(now - load.started[slot]);
+	load.done++;
+	if (!a->err && a->result_code == DIA_SUCCESS) {
+		load.ok++;
+	} else {
+		int code = a->err ? a->err : (int)a->result_code;
 
-static struct sim_out *gy_send(struct client *c, struct gy_sess *g, uint32_t type);
-
-static void gy_answered(struct sim *s, struct sim_out *o, const struct diam_answer *a)
-{
-	struct client *c = s->client;
-	struct gy_sess *g = gy_by_sid(c, o->tag);
-	struct gy_cca cca;
-	char err[160];
-	int v;
-
-	if (!g)
+		load.errors++;
+		for (int i = 0; i < 8; i++)
+			if (!load.why[i].n || load.why[i].code == code) {
+				load.why[i].code = code;
+				load.why[i].n++;
+				break;
+			}
+	}
+	if (load.done == load.count) {
+		load.t1 = now;
+		load.active = false;
 		return;
-	if (a->err || !a->msg || gy_cca_parse(a->msg, &cca, err, sizeof(err))) {
-		v = gy_credit_failure(&g->cr);
-		if (v == GY_V_RETRY && a->req && diam_req_retry(a->req) == 0) {
-			o->done = false;
-			return;
-		}
-	} else {
-		v = gy_credit_answer(&g->cr, &cca, ev_time_ms());
 	}
-	g->last_verdict = v;
-	if (v == GY_V_TERMINATE && !g->ended) {
-		g->ended = true;
-		gy_send(c, g, GY_TERMINATION);
-	} else if (gy_credit_report_due(&g->cr)) {
-		gy_send(c, g, GY_UPDATE);
-	}
+	load_next(slot);	/* the slot this answer freed */
 }
 
-static struct sim_out *gy_send(struct client *c, struct gy_sess *g, uint32_t type)
+static void load_next(uintptr_t slot)
 {
-	struct gy_ccr r = { 0 };
-	uint8_t buf[8192];
-	struct sim_out *o;
+	struct s6a_air air = { .num_vectors = 1 };
+	uint8_t buf[1024];
+	char sid[160];
 	struct dia_req_hdr h;
+	int len;
 
-	if (gy_credit_request(&g->cr, type, ev_time_ms(), &r) < 0)
-		return NULL;
-	snprintf(r.imsi, sizeof(r.imsi), "%s", g->imsi);
-	snprintf(r.apn, sizeof(r.apn), "internet");
-	snprintf(r.mcc_mnc, sizeof(r.mcc_mnc), "%s", c->plmn);
-	r.charging_id = (uint32_t)(g - c->gy) + 1;
-	h = hdr(c, g->sid);
-	o = sim_send(c->sim, DIA_APP_DCCA, buf, gy_ccr_build(buf, sizeof(buf), &h, &r), NULL);
-	if (!o) {
-		gy_credit_failure(&g->cr);
-		return NULL;
+	if (load.sent >= load.count)
+		return;
+	snprintf(air.imsi, sizeof(air.imsi), "%s", load.imsi);
+	dia_plmn_encode(load.c->plmn, air.plmn);
+	diam_session_id(load.c->sim->node, sid, sizeof(sid));
+	h = client_hdr(load.c, sid);
+	len = s6a_air_build(buf, sizeof(buf), &h, &air);
+	load.started[slot] = ev_time_ms();
+	load.sent++;
+	if (len < 0 || !diam_send(load.c->sim->node, DIA_APP_S6A, buf, (size_t)len, NULL,
+				  load_answer, (void *)slot)) {
+		load.done++;
+		load.errors++;
 	}
-	o->then = gy_answered;
-	snprintf(o->tag, sizeof(o->tag), "%s", g->sid);
-	return o;
 }
 
-/* The Gy session of params.imsi, or NULL after filling err */
-static struct gy_sess *gy_param(struct client *c, struct json_object *p,
-				struct jsonrpc_error *err)
+static int cmp_u32(const void *a, const void *b)
 {
-	struct gy_sess *g;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int m_load(void *arg, struct json_object *p, struct json_object **res,
+		  struct jsonrpc_error *err)
+{
+	unsigned long long count, conc = 32;
 	const char *imsi;
 
-	if (jsonrpc_param_str(p, "imsi", 1, &imsi, err))
-		return NULL;
-	g = gy_by_imsi(c, imsi);
-	if (!g)
-		jsonrpc_fail(err, ENOENT, "no Gy session for %s", imsi);
-	return g;
-}
-
-static int m_gy_start(void *arg, struct json_object *p, struct json_object **res,
-		      struct jsonrpc_error *err)
-{
-	struct client *c = arg;
-	struct json_object *rgs;
-	struct gy_sess *g = NULL;
-	const char *imsi;
-
-	if (jsonrpc_param_str(p, "imsi", 1, &imsi, err))
+	if (load.active)
+		return jsonrpc_fail(err, EBUSY, "a load run is going on");
+	if (jsonrpc_param_str(p, "imsi", 1, &imsi, err) ||
+	    jsonrpc_param_u64(p, "count", 1, 10000000, &count, err) ||
+	    jsonrpc_param_u64(p, "concurrency", 0, 10000, &conc, err) < 0 || !conc)
 		return -1;
-	if (gy_by_imsi(c, imsi))
-		return jsonrpc_fail(err, EEXIST, "a Gy session for %s exists", imsi);
-	for (int i = 0; i < CLIENT_MAX_SESSIONS && !g; i++)
-		if (!c->gy[i].used)
-			g = &c->gy[i];
-	if (!g)
-		return jsonrpc_fail(err, ENOSPC, "too many Gy sessions");
-	memset(g, 0, sizeof(*g));
-	g->used = true;
-	snprintf(g->imsi, sizeof(g->imsi), "%s", imsi);
-	diam_session_id(c->sim->node, g->sid, sizeof(g->sid));
-	gy_credit_init(&g->cr, c->report_pct, GY_CCFH_TERMINATE);
-	if (!json_object_object_get_ex(p, "rating_groups", &rgs) ||
-	    !json_object_is_type(rgs, json_type_array) || !json_object_array_length(rgs)) {
-		g->used = false;
-		return jsonrpc_fail(err, JSONRPC_INVALID_PARAMS, "rating_groups: a list");
-	}
-	for (size_t i = 0; i < json_object_array_length(rgs); i++)
-		gy_credit_rg(&g->cr, (uint32_t)json_object_get_int64(json_object_array_get_idx(rgs, i)),
-			     true);
-	return reply(res, gy_send(c, g, GY_INITIAL), err);
-}
-
-static int m_gy_usage(void *arg, struct json_object *p, struct json_object **res,
-		      struct jsonrpc_error *err)
-{
-	struct client *c = arg;
-	unsigned long long rg, in = 0, out = 0;
-	struct gy_sess *g = gy_param(c, p, err);
-	struct sim_out *o = NULL;
-
-	if (!g || jsonrpc_param_u64(p, "rating_group", 1, 0xffffffffu, &rg, err) ||
-	    jsonrpc_param_u64(p, "in", 0, UINT64_MAX, &in, err) < 0 ||
-	    jsonrpc_param_u64(p, "out", 0, UINT64_MAX, &out, err) < 0)
-		return -1;
-	if (gy_credit_usage(&g->cr, (uint32_t)rg, in, out, ev_time_ms()))
-		o = gy_send(c, g, GY_UPDATE);
-	*res = o ? sim_out_json(o) : json_object_new_object();
-	json_object_object_add(*res, "sent", json_object_new_boolean(o != NULL));
+	free(load.lat);
+	free(load.started);
+	memset(&load, 0, sizeof(load));
+	load.c = arg;
+	snprintf(load.imsi, sizeof(load.imsi), "%s", imsi);
+	load.count = (uint32_t)count;
+	load.concurrency = (uint32_t)conc;
+	load.lat = calloc(load.count, sizeof(*load.lat));
+	load.started = calloc(load.concurrency, sizeof(*load.started));
+	if (!load.lat || !load.started)
+		return jsonrpc_fail(err, ENOMEM, "out of memory");
+	load.active = true;
+	load.t0 = ev_time_ms();
+	for (uint32_t i = 0; i < load.concurrency && i < load.count; i++)
+		load_next(i);
 	return 0;
 }
 
-static int m_gy_stop(void *arg, struct json_object *p, struct json_object **res,
-		     struct jsonrpc_error *err)
+static int m_load_result(void *arg, struct json_object *p, struct json_object **res,
+			 struct jsonrpc_error *err)
 {
-	struct gy_sess *g = gy_param(arg, p, err);
-	struct sim_out *o;
+	uint64_t ms;
 
-	if (!g)
-		return -1;
-	g->ended = true;
-	o = gy_send(arg, g, GY_TERMINATION);
-	if (!o)
-		return jsonrpc_fail(err, EALREADY, "no CCR-T to send (CCR-I failed or sent already)");
-	*res = sim_out_json(o);
-	return 0;
-}
-
-static int m_gy_show(void *arg, struct json_object *p, struct json_object **res,
-		     struct jsonrpc_error *err)
-{
-	struct gy_sess *g = gy_param(arg, p, err);
-	struct json_object *arr;
-
-	if (!g)
-		return -1;
 	*res = json_object_new_object();
-	arr = json_object_new_array();
-	json_object_object_add(*res, "session_id", json_object_new_string(g->sid));
-	json_object_object_add(*res, "initial_ok", json_object_new_boolean(g->cr.initial_ok));
-	json_object_object_add(*res, "in_flight", json_object_new_boolean(g->cr.in_flight));
-	json_object_object_add(*res, "terminated", json_object_new_boolean(g->cr.terminated));
-	json_object_object_add(*res, "requests", json_object_new_int64(g->cr.next_number));
-	for (int i = 0; i < g->cr.n_rg; i++) {
-		const struct gy_rg *rg = &g->cr.rg[i];
-		struct json_object *o = json_object_new_object();
+	json_object_object_add(*res, "done", json_object_new_boolean(!load.active));
+	json_object_object_add(*res, "sent", json_object_new_int64(load.sent));
+	json_object_object_add(*res, "answered", json_object_new_int64(load.done));
+	json_object_object_add(*res, "ok", json_object_new_int64(load.ok));
+	json_object_object_add(*res, "errors", json_object_new_int64(load.errors));
+	if (load.errors) {
+		struct json_object *w = json_object_new_object();
+		char k[16];
 
-		json_object_object_add(o, "rating_group", json_object_new_int64(rg->rating_group));
-		json_object_object_add(o, "state", json_object_new_string(gy_rg_state_name(rg->st)));
-		json_object_object_add(o, "grant", json_object_new_uint64(rg->grant));
-		json_object_object_add(o, "used", json_object_new_uint64(rg->used));
-		json_object_object_add(o, "total", json_object_new_uint64(rg->total));
-		json_object_object_add(o, "result_code", json_object_new_int64(rg->result_code));
-		if (rg->has_fui)
-			json_object_object_add(o, "final_unit_action",
-					       json_object_new_int64(rg->fui.action));
-		json_object_array_add(arr, o);
+		for (int i = 0; i < 8 && load.why[i].n; i++) {
+			snprintf(k, sizeof(k), "%d", load.why[i].code);
+			json_object_object_add(w, k, json_object_new_int64(load.why[i].n));
+		}
+		json_object_object_add(*res, "errors_by_result", w);
 	}
-	json_object_object_add(*res, "rating_groups", arr);
+	if (load.active || !load.count)
+		return 0;
+	ms = load.t1 > load.t0 ? load.t1 - load.t0 : 1;
+	qsort(load.lat, load.count, sizeof(*load.lat), cmp_u32);
+	json_object_object_add(*res, "elapsed_ms", json_object_new_int64((int64_t)ms));
+	json_object_object_add(*res, "per_second",
+			       json_object_new_double((double)load.done * 1000.0 / (double)ms));
+	json_object_object_add(*res, "p50_ms", json_object_new_int64(load.lat[load.count / 2]));
+	json_object_object_add(*res, "p99_ms",
+			       json_object_new_int64(load.lat[(uint64_t)load.count * 99 / 100]));
 	return 0;
-}
-
-static int gy_request(struct sim *s, struct diam_inreq *r)
-{
-	struct client *c = s->client;
-	struct gy_sess *g;
-	char sid[160], err[160];
-	int rc;
-
-	if (r->msg->code != GY_RAR && r->msg->code != GY_ASR)
-		return 3001;
-	if (dia_get_str(r->msg, -1, DA_SESSION_ID, sid, sizeof(sid)))
-		return DIA_MISSING_AVP;
-	g = gy_by_sid(c, sid);
-	if (!g)
-		return 5002;	/* DIAMETER_UNKNOWN_SESSION_ID */
-	rc = sim_answer_result(s, r, DIA_SUCCESS, false);
-	if (r->msg->code == GY_ASR) {
-		c->asr++;
-		g->ended = true;
-		gy_send(c, g, GY_TERMINATION);
-	} else {
-		struct gy_rar rar;
-
-		if (gy_rar_parse(r->msg, &rar, err, sizeof(err)))
-			return rc;
-		c->gy_rar++;
-		if (gy_credit_rar(&g->cr, &rar))
-			gy_send(c, g, GY_UPDATE);
-	}
-	return rc;
 }
 
 /* ---------------------------------------------------------------- setup --- */
@@ -569,7 +460,7 @@ static int client_role(struct sim *s, struct diam_inreq *r)
 	case DIA_APP_GX:
 		return gx_request(s, r);
 	default:
-		return gy_request(s, r);
+		return client_gy_request(s, r);
 	}
 }
 
@@ -639,19 +530,21 @@ int client_init(struct sim *s, struct jcfg *cf, struct json_object *conf)
 	    jsonrpc_register(s->rpc, "client.pur", m_pur, c, "PUR {imsi}") ||
 	    jsonrpc_register(s->rpc, "client.gx", m_gx, c,
 			     "Gx CCR {imsi, apn, type, ipv4, msisdn, usage: {key: octets}}") ||
-	    jsonrpc_register(s->rpc, "client.gy.start", m_gy_start, c,
-			     "Gy CCR-I {imsi, rating_groups}") ||
-	    jsonrpc_register(s->rpc, "client.gy.usage", m_gy_usage, c,
-			     "count usage {imsi, rating_group, in, out}; CCR-U when due") ||
-	    jsonrpc_register(s->rpc, "client.gy.stop", m_gy_stop, c, "Gy CCR-T {imsi}") ||
-	    jsonrpc_register(s->rpc, "client.gy.show", m_gy_show, c, "Gy session state {imsi}") ||
+	    client_gy_register(c, s->rpc) ||
 	    jsonrpc_register(s->rpc, "client.received", m_received, c,
-			     "server-initiated requests received"))
+			     "server-initiated requests received") ||
+	    jsonrpc_register(s->rpc, "client.load", m_load, c,
+			     "send {count} AIRs for {imsi}, {concurrency} in flight") ||
+	    jsonrpc_register(s->rpc, "client.load.result", m_load_result, c,
+			     "rate and latency of the last client.load"))
 		return jcfg_fail(cf, NULL, "registering the client failed");
 	return 0;
 }
 
 void client_free(struct client *c)
 {
+	free(load.lat);
+	free(load.started);
+	memset(&load, 0, sizeof(load));
 	free(c);
 }
