@@ -11,6 +11,7 @@
  * Times are measured, never asserted.
  */
 #include <json-c/json.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ struct phase {
 	unsigned int started, done, failed;
 	uint64_t *lat;
 	unsigned int n_lat;
+	char first_failure[240];	/* ue N: why */
 };
 
 static int start_one(struct ue *ue, int kind)
@@ -67,13 +69,19 @@ static uint64_t run_phase(struct enbsim *sim, struct phase *p, unsigned int rate
 				continue;
 			}
 			p->done++;
-			if (ue->proc.state > 0)
+			if (ue->proc.state > 0) {
 				p->lat[p->n_lat++] = ue->proc.t1 - ue->proc.t0;
-			else
-				p->failed++;
+			} else if (!p->failed++) {
+				snprintf(p->first_failure, sizeof(p->first_failure), "ue %u: %s",
+					 ue->idx, ue->proc.detail);
+			}
 			pending[i] = pending[--np];
 		}
 	}
+	if (p->done < sim->n_ues && !p->failed)
+		snprintf(p->first_failure, sizeof(p->first_failure),
+			 "%u UE(s) not done after %llu s", sim->n_ues - p->done,
+			 (unsigned long long)timeout_ms / 1000);
 	p->failed += sim->n_ues - p->done;
 	free(pending);
 	return ev_time_ms() - t0;
@@ -139,13 +147,21 @@ int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight, int 
 
 	sim->uplane = 0;
 	if (enbs_up(sim, 10000)) {
-		fprintf(stderr, "enbsim: S1 Setup did not complete\n");
+		for (unsigned int i = 0; i < sim->n_enbs; i++)
+			if (sim->enb[i].state != S1_UP)
+				fprintf(stderr, "enbsim: eNB %u: S1 Setup did not complete in 10 s%s%s\n",
+					i, sim->enb[i].fail_cause[0] ? ": " : "",
+					sim->enb[i].fail_cause);
 		return 1;
 	}
 	at.lat = calloc(sim->n_ues ? sim->n_ues : 1, sizeof(uint64_t));
 	de.lat = calloc(sim->n_ues ? sim->n_ues : 1, sizeof(uint64_t));
-	if (!at.lat || !de.lat)
+	if (!at.lat || !de.lat) {
+		fprintf(stderr, "enbsim: no memory for the latencies of %u UEs\n", sim->n_ues);
+		free(at.lat);
+		free(de.lat);
 		return 1;
+	}
 	rss0 = rss_kb(agwd_pid);
 	ta = run_phase(sim, &at, rate, inflight ? inflight : 200, 60000 + sim->n_ues * 20ull);
 	rss1 = rss_kb(agwd_pid);
@@ -168,6 +184,12 @@ int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight, int 
 	add_rss(o, rss0, rss1, at.n_lat);
 	printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
 	json_object_put(o);
+	if (at.failed)
+		fprintf(stderr, "enbsim: %u attach(es) failed, the first: %s\n", at.failed,
+			at.first_failure);
+	if (de.failed)
+		fprintf(stderr, "enbsim: %u detach(es) failed, the first: %s\n", de.failed,
+			de.first_failure);
 	free(at.lat);
 	free(de.lat);
 	return at.failed + de.failed ? 1 : 0;
