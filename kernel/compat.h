@@ -10,6 +10,7 @@
 
 #include <linux/version.h>
 #include <linux/netdevice.h>
+#include <net/genetlink.h>
 #include <net/rtnetlink.h>
 #include <net/udp_tunnel.h>
 
@@ -57,6 +58,39 @@ static int name(struct net *src_net, struct net_device *dev,		\
 {									\
 	return fn(dev, tb, data, extack);					\
 }
+#endif
+
+/*
+ * genl_family.pre_doit: 6.2 passes the split op (struct genl_split_ops, which
+ * carries the op's internal_flags) instead of struct genl_ops.
+ * GTPU_COMPAT_PRE_DOIT(name, fn) defines name() with the running kernel's
+ * signature, calling
+ *   int fn(u8 internal_flags, struct sk_buff *skb, struct genl_info *info)
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define gtpu_compat_genl_op	genl_split_ops
+#else
+#define gtpu_compat_genl_op	genl_ops
+#endif
+#define GTPU_COMPAT_PRE_DOIT(name, fn)					\
+static int name(const struct gtpu_compat_genl_op *ops,			\
+		struct sk_buff *skb, struct genl_info *info)		\
+{									\
+	return fn(ops->internal_flags, skb, info);			\
+}
+
+/*
+ * Permission to join a multicast group: 6.7 (and the 6.1.y stable series,
+ * so Debian's 6.1) checks GENL_MCAST_CAP_NET_ADMIN in genl_bind(),
+ * CAP_NET_ADMIN in the user namespace owning the netns.  The kernels
+ * between tested the group flag GENL_UNS_ADMIN_PERM for the same thing
+ * (untested here); setting that bit on a kernel that knows
+ * GENL_MCAST_CAP_NET_ADMIN checks nothing.
+ */
+#ifdef GENL_MCAST_CAP_NET_ADMIN
+#define GTPU_COMPAT_MCGRP_ADMIN		GENL_MCAST_CAP_NET_ADMIN
+#else
+#define GTPU_COMPAT_MCGRP_ADMIN		GENL_UNS_ADMIN_PERM
 #endif
 
 /*

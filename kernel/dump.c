@@ -27,6 +27,7 @@ struct bearer_dump_ctx {
 	bool filter_ue;
 	bool done;
 	bool clear;		/* GTPU_F_USAGE_CLEAR */
+	bool started;		/* the first dumpit call is done */
 	struct gtpu_ue_key ue_key;
 };
 
@@ -322,6 +323,20 @@ int gtpu_nl_bearer_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	struct gtpu_dev *gdev;
 	int err = 0;
 
+	/*
+	 * Read-and-clear changes state: checked once, in the first call, which
+	 * runs in the sender's sendmsg() (netlink_dump_start).  Not in .start:
+	 * on 6.1 the extack of .start is not sent back, that of a
+	 * dumpit is (in NLMSG_DONE).
+	 */
+	if (!ctx->started) {
+		ctx->started = true;
+		if (ctx->clear) {
+			err = gtpu_nl_admin_check(cb->skb, net, cb->extack);
+			if (err)
+				return err;
+		}
+	}
 	rcu_read_lock();
 	while (!ctx->done) {
 		gdev = gtpu_dev_next_rcu(net, ctx->ifindex);

@@ -642,6 +642,8 @@ int gtpu_stats_put(struct sk_buff *skb, int attrtype, const u64 *ctr,
 		   int n);
 
 /* netlink.c */
+int gtpu_nl_admin_check(const struct sk_buff *skb, const struct net *net,
+			struct netlink_ext_ack *extack);
 struct gtpu_dev *gtpu_nl_dev_from_info(struct genl_info *info);
 int gtpu_nl_dev_lock(struct gtpu_dev *gdev, struct netlink_ext_ack *extack);
 int gtpu_nl_parse_bearer(const struct nlattr *nest, struct gtpu_bearer_cfg *cfg,

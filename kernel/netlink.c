@@ -9,7 +9,16 @@
  */
 #include <net/genetlink.h>
 
+#include "compat.h"
 #include "gtpu.h"
+
+/*
+ * genl_ops.internal_flags: the command changes state, gtpu_nl_pre_doit()
+ * checks the permission (gtpu_nl_admin_check()).  The ops carry no
+ * GENL_ADMIN_PERM/GENL_UNS_ADMIN_PERM flag: the genl core would refuse
+ * before pre_doit without an extack message.
+ */
+#define GTPU_NL_ADMIN		BIT(0)
 
 /* Size of one bearer event or reply (nests, stats and padding included) */
 #define BEARER_MSG_SIZE		512
@@ -87,6 +96,36 @@ struct gtpu_dev *gtpu_nl_dev_from_info(struct genl_info *info)
 	}
 	return gdev;
 }
+
+/*
+ * The family's one permission check, GENL_UNS_ADMIN_PERM's test done here so
+ * that a refusal carries an extack message: the sender of skb must have
+ * CAP_NET_ADMIN in the user namespace that owns net, the network namespace
+ * of the request's socket (netlink_ns_capable(): the opener of the socket
+ * and the sender both).  Devices are looked up in that namespace only and
+ * never move (NETNS_LOCAL), so it is the device's.  Used by pre_doit for
+ * every command that changes state and by the read-and-clear of usage
+ * (BEARER_GET do and dump with GTPU_F_USAGE_CLEAR).
+ */
+int gtpu_nl_admin_check(const struct sk_buff *skb, const struct net *net,
+			struct netlink_ext_ack *extack)
+{
+	if (netlink_ns_capable(skb, net->user_ns, CAP_NET_ADMIN))
+		return 0;
+	NL_SET_ERR_MSG(extack,
+		       "needs CAP_NET_ADMIN in the user namespace owning the device's network namespace");
+	return -EPERM;
+}
+
+static int pre_doit(u8 internal_flags, struct sk_buff *skb,
+		    struct genl_info *info)
+{
+	if (!(internal_flags & GTPU_NL_ADMIN))
+		return 0;
+	return gtpu_nl_admin_check(skb, genl_info_net(info), info->extack);
+}
+
+GTPU_COMPAT_PRE_DOIT(gtpu_nl_pre_doit, pre_doit)
 
 /* Take the writer lock of a referenced device; fails if it is going away */
 int gtpu_nl_dev_lock(struct gtpu_dev *gdev, struct netlink_ext_ack *extack)
@@ -516,21 +555,21 @@ static const struct genl_ops gtpu_genl_ops[] = {
 		.doit = gtpu_nl_bearer_add,
 		.policy = bearer_cmd_policy,
 		.maxattr = GTPU_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = GTPU_NL_ADMIN,
 	},
 	{
 		.cmd = GTPU_CMD_BEARER_MOD,
 		.doit = gtpu_nl_bearer_mod,
 		.policy = bearer_cmd_policy,
 		.maxattr = GTPU_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = GTPU_NL_ADMIN,
 	},
 	{
 		.cmd = GTPU_CMD_BEARER_DEL,
 		.doit = gtpu_nl_bearer_del,
 		.policy = bearer_cmd_policy,
 		.maxattr = GTPU_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = GTPU_NL_ADMIN,
 	},
 	{
 		.cmd = GTPU_CMD_BEARER_GET,
@@ -552,14 +591,14 @@ static const struct genl_ops gtpu_genl_ops[] = {
 		.doit = gtpu_nl_end_marker,
 		.policy = bearer_cmd_policy,
 		.maxattr = GTPU_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = GTPU_NL_ADMIN,
 	},
 	{
 		.cmd = GTPU_CMD_AMBR_SET,
 		.doit = gtpu_nl_ambr_set,
 		.policy = ambr_cmd_policy,
 		.maxattr = GTPU_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = GTPU_NL_ADMIN,
 	},
 	{
 		.cmd = GTPU_CMD_AMBR_GET,
@@ -573,12 +612,12 @@ static const struct genl_ops gtpu_genl_ops[] = {
 		.doit = echo_doit,
 		.policy = echo_cmd_policy,
 		.maxattr = GTPU_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = GTPU_NL_ADMIN,
 	},
 };
 
 static const struct genl_multicast_group gtpu_mcgrps[] = {
-	{ .name = GTPU_GENL_MCGRP_EVENTS, .flags = GENL_UNS_ADMIN_PERM },
+	{ .name = GTPU_GENL_MCGRP_EVENTS, .flags = GTPU_COMPAT_MCGRP_ADMIN },
 };
 
 struct genl_family gtpu_genl_family __ro_after_init = {
@@ -586,6 +625,7 @@ struct genl_family gtpu_genl_family __ro_after_init = {
 	.version	= GTPU_GENL_VERSION,
 	.netnsok	= true,
 	.parallel_ops	= true,
+	.pre_doit	= gtpu_nl_pre_doit,
 	.module		= THIS_MODULE,
 	.ops		= gtpu_genl_ops,
 	.n_ops		= ARRAY_SIZE(gtpu_genl_ops),

@@ -372,11 +372,19 @@ int gtpu_nl_bearer_get(struct sk_buff *skb, struct genl_info *info)
 	struct gtpu_dev *gdev;
 	struct gtpu_bearer *b;
 	struct sk_buff *msg;
+	bool clear;
+	int err;
 
+	clear = flags && (nla_get_u32(flags) & GTPU_F_USAGE_CLEAR);
+	if (clear) {
+		err = gtpu_nl_admin_check(skb, genl_info_net(info), info->extack);
+		if (err)
+			return err;
+	}
 	b = locked_bearer(info, &gdev, &cfg);
 	if (IS_ERR(b))
 		return PTR_ERR(b);
-	if (flags && (nla_get_u32(flags) & GTPU_F_USAGE_CLEAR))
+	if (clear)
 		msg = get_clear_msg(info, gdev, b);
 	else
 		msg = gtpu_nl_bearer_msg(gdev, b, info->snd_portid,

@@ -135,8 +135,15 @@ def main():
                 print("error %s: %s%s" % (errno.errorcode.get(err, str(err)), msg, where))
                 return 1
             if typ == NLMSG_DONE:
-                print("ok")
-                return 0
+                # a dump that failed ends with its errno (and extack) here
+                err = -struct.unpack_from("=i", data, off + 16)[0] if ln >= 20 else 0
+                if err == 0:
+                    print("ok")
+                    return 0
+                tlvs = parse_attrs(data[off + 20:off + ln]) if fl & 0x200 else {}  # NLM_F_ACK_TLVS
+                msg = tlvs.get(NLMSGERR_ATTR_MSG, b"").rstrip(b"\0").decode()
+                print("error %s: %s" % (errno.errorcode.get(err, str(err)), msg))
+                return 1
             off += (ln + 3) & ~3
 
 

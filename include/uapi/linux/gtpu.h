@@ -16,11 +16,26 @@
  *
  *  2. generic netlink family GTPU_GENL_NAME, version GTPU_GENL_VERSION,
  *     programs bearers on a device and reports events on the multicast group
- *     GTPU_GENL_MCGRP_EVENTS.  Every command that changes state needs
- *     CAP_NET_ADMIN in the device's network namespace.  Every attribute is
- *     validated strictly: unknown attributes and wrong lengths are rejected
- *     with -EINVAL, out-of-range values (LOCAL_TEID 0, EBI outside 5..15)
- *     with -ERANGE, each with an extack message naming the attribute.
+ *     GTPU_GENL_MCGRP_EVENTS.  Every attribute is validated strictly:
+ *     unknown attributes and wrong lengths are rejected with -EINVAL,
+ *     out-of-range values (LOCAL_TEID 0, EBI outside 5..15) with -ERANGE,
+ *     each with an extack message naming the attribute.
+ *
+ * Permissions.  The commands that change state (BEARER_ADD, BEARER_MOD,
+ * BEARER_DEL, END_MARKER, AMBR_SET, ECHO) and the read-and-clear of usage
+ * (BEARER_GET, do or dump, with GTPU_F_USAGE_CLEAR) need CAP_NET_ADMIN in
+ * the user namespace that owns the network namespace of the request's
+ * netlink socket, which is the namespace whose devices the request can
+ * name (netlink_ns_capable(), the test of GENL_UNS_ADMIN_PERM; both the
+ * opener of the socket and the sender must have it).  So root of a user
+ * namespace manages the gtpu devices of the network namespaces that
+ * namespace owns, and nothing else.  Without it: -EPERM, extack "needs
+ * CAP_NET_ADMIN in the user namespace owning the device's network
+ * namespace", nothing changed or cleared; the check comes after the
+ * policy validation of the request.  Every other request (BEARER_GET
+ * without the flag, DEV_GET, AMBR_GET, do or dump) needs no privilege.
+ * Joining GTPU_GENL_MCGRP_EVENTS needs the same capability
+ * (the genl core checks it when the socket joins).
  *
  * Byte order: integers are host order unless the type says BE; IPv4
  * addresses are __be32 (network order, as in struct in_addr); IPv6
@@ -135,6 +150,9 @@
  *                            since the previous clear (or the bearer's
  *                            creation), and that usage is cleared.  Every
  *                            packet is reported by exactly one clear.
+ *                            Needs CAP_NET_ADMIN (see "Permissions"),
+ *                            checked before anything is read (dump: when
+ *                            it starts): -EPERM.
  * GTPU_CMD_DEV_GET      do   IFINDEX; dump: all gtpu devices of the netns.
  *                            Reply: IFINDEX, IFNAME, DEV{LOCAL_IP4,
  *                            LOCAL_IP6, PORT, RESTART_COUNTER, N_BEARERS,
