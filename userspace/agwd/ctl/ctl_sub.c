@@ -479,7 +479,7 @@ static int m_import_chunk(void *arg, struct json_object *p, struct json_object *
 	ret = sub_import_chunk(c->d->subs, c->imp, json_object_get_string(csv),
 			       (size_t)json_object_get_string_len(csv));
 	if (ret) {
-		jsonrpc_fail(err, -ret, "import %u: %s", c->id, sub_store_error(c->d->subs));
+		jsonrpc_fail(err, -ret, "%s", sub_store_error(c->d->subs));
 		import_drop(c);		/* nothing more can be added to a failed import */
 		return -1;
 	}
@@ -500,7 +500,7 @@ static int m_import_commit(void *arg, struct json_object *p, struct json_object 
 		return -1;
 	ret = sub_import_finish(c->d->subs, c->imp, &rows, &deleted);
 	if (ret)
-		jsonrpc_fail(err, -ret, "import %u: %s", c->id, sub_store_error(c->d->subs));
+		jsonrpc_fail(err, -ret, "%s", sub_store_error(c->d->subs));
 	import_drop(c);
 	if (ret)
 		return -1;
