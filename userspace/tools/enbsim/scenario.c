@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -318,10 +319,18 @@ int scenario_run_steps(struct enbsim *sim, struct json_object *steps, unsigned i
 
 int sim_start(struct enbsim *sim)
 {
+	struct rlimit rl;
+
 	sim->loop = ev_loop_new();
 	if (!sim->loop)
 		return -1;
 	signal(SIGPIPE, SIG_IGN);
+	/* a TUN per UE: as many descriptors as we may have (the soft limit is
+	 * often 1024, the hard one much higher) */
+	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
 	return 0;
 }
 
