@@ -11,8 +11,7 @@
 #include <string.h>
 
 #include "unit.h"
-#include "test_agwd_util.h"
-#include "agwd/subscriber/subscriber.h"
+#include "test_agwd_sub.h"
 
 #define K	"465b5ce8b199b49faa5f0a2ee238a6bc"
 #define OPC	"cd63cb71954a9f4e48a5994e37a02baf"
@@ -23,19 +22,13 @@ static struct sub_store *store;
 
 static void open_store(void)
 {
-	char path[256], err[256];
-
-	dir = tmpdir_new();
-	CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
-	snprintf(path, sizeof(path), "%s/subscribers.db", dir);
-	CU_ASSERT_EQUAL_FATAL(sub_store_open(path, &store, err, sizeof(err)), 0);
+	store = sub_store_tmp(&dir);
 }
 
 static void close_store(void)
 {
-	sub_store_close(store);
+	sub_store_tmp_close(store, dir);
 	store = NULL;
-	tmpdir_rm(dir);
 	dir = NULL;
 }
 
