@@ -9,7 +9,7 @@ V        ?= 0
 
 .PHONY: all module userspace check unit-check vm-check e2e-check fuzz fuzz-check demo \
 	install-deps clean sparse bench-codecs bench-datapath \
-	bench-attach bench-diameter
+	bench-attach bench-diameter proto-keys
 
 all: module userspace
 

@@ -142,7 +142,15 @@ $(BUILD)/bench/bench_$(1): $(call obj_of,obj,tests/bench/bench_$(1).c $(sort $(w
 endef
 $(foreach b,$(patsubst tests/bench/bench_%.c,%,$(wildcard tests/bench/bench_*.c)),$(eval $(call bench_rules,$(b))))
 
-userspace: $(PROGS) $(KTEST_BINS)
+# ---- the compile-time protocol keys (scripts/gen-proto-keys.c): `make proto-keys`
+# rewrites userspace/proto/{nas,s1ap}_keys.h from the codec tables
+$(BUILD)/bin/gen-proto-keys: $(BUILD)/obj/scripts/gen-proto-keys.o $(LINK_LIBS)
+	@mkdir -p $(@D)
+	$(if $(filter 0,$(V)),@echo "  LD      $@";) $(CC) $(CFLAGS) -o $@ $< $(LINK_LIBS) $(PKG_LIBS) -lm
+proto-keys: $(BUILD)/bin/gen-proto-keys
+	$(BUILD)/bin/gen-proto-keys userspace/proto
+
+userspace: $(PROGS) $(KTEST_BINS) $(BUILD)/bin/gen-proto-keys
 fuzz: $(FUZZ_BINS)
 fuzz-check: $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do scripts/fuzz-run $$f $${FUZZ_SECONDS:-20} || exit 1; done

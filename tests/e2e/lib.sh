@@ -54,9 +54,12 @@ ues() {
 }
 
 # expect_step ARGS...: a scenario "exec" step running tests/e2e/expect.py ARGS
-# (ok when the assertion holds at that point of the scenario)
+# (ok when the assertion holds at that point of the scenario).  It may take
+# 60 s: python and gtpuctl start slowly in a loaded TCG guest ("bearers 1" of
+# t-netdetach once took more than the scenario's 20 s with the host's two
+# CPUs shared by three guests), and the answer does not depend on timing.
 expect_step() {
-	printf '{ "op": "exec", "cmd": "%s %s" }' "$E2E_DIR/expect.py" "$*"
+	printf '{ "op": "exec", "timeout": 60, "cmd": "%s %s" }' "$E2E_DIR/expect.py" "$*"
 }
 
 # agwd_up: topology, gtpu0, agwd running in ns gw with its S1AP capture

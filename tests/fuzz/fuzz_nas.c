@@ -5,7 +5,9 @@
  *  - every structured IE value that decodes re-encodes, and re-decoding
  *    that encoding gives the same encoding (stable);
  *  - bytes -> JSON -> bytes is the identity;
- *  - the security header and nas_unprotect() never read out of bounds.
+ *  - the security header and nas_unprotect() never read out of bounds;
+ *  - nas_ie() (the per-row slot) finds, for every row of the table, the
+ *    first IE of that row not ignored, as a scan of ie[] does.
  * Seeds: tests/fuzz/corpus/nas/ (the unit test vectors).
  */
 #include <stdint.h>
@@ -64,6 +66,23 @@ static void check_json(const uint8_t *data, size_t size)
 	json_object_put(o);
 }
 
+static void check_slots(const struct nas_msg *m)
+{
+	unsigned int msg = 0;
+
+	while (nas_msg_desc_at(msg) != m->desc)
+		msg++;
+	for (unsigned int r = 0; r < m->desc->n_ies; r++) {
+		const struct nas_ie *want = NULL;
+
+		for (unsigned int i = 0; i < m->n_ie && !want; i++)
+			if (m->ie[i].d == &m->desc->ies[r] && !m->ie[i].ignored)
+				want = &m->ie[i];
+		if (nas_ie(m, (enum nas_ie_key)NAS_IE_KEY(msg, r)) != want)
+			abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct nas_msg m;
@@ -76,6 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (n != (int)size || memcmp(out, data, size))
 			abort();
 		check_values(&m);
+		check_slots(&m);
 	}
 	if (nas_sec_hdr_decode(&h, data, size, NULL) == 1 &&
 	    nas_decode(&m, h.inner, h.inner_len, NAS_DIR_ANY, NULL) == 0)

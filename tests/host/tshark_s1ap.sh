@@ -274,3 +274,76 @@ if bad:
     sys.exit(1)
 print("tshark_s1ap: %d messages, procedure codes and IE ids match, no malformed packets" % len(msgs))
 PYEOF
+
+# Large values (X.691 10.9.3.8 fragmented lengths): a UE Capability Info
+# Indication whose UERadioCapability (a valid UPER UERadioAccessCapability-
+# Information whose only RAT container, of type spare1, is filler) has 16383
+# to 60009 octets; Wireshark must find the same value and nothing malformed.
+PCAPDIR="$(dirname "$0")" AGWTOOL="$AGWTOOL" TMP="$TMP" python3 - <<'PYEOF'
+import json, os, subprocess, sys
+
+sys.path.insert(0, os.environ["PCAPDIR"])
+import pcapgen
+
+AGW, TMP = os.environ["AGWTOOL"], os.environ["TMP"]
+
+
+def uper_octets(bits, data):
+    """An unconstrained UPER OCTET STRING: lengths (fragments from 16K) and octets."""
+    while True:
+        m = min(len(data) // 16384, 4)
+        k = m * 16384 if m else len(data)
+        if m:
+            bits += format(0xc0 | m, "08b")
+        elif k < 128:
+            bits += format(k, "08b")
+        else:
+            bits += format(0x8000 | k, "016b")
+        bits += "".join(format(b, "08b") for b in data[:k])
+        data = data[k:]
+        if not m:
+            return bits
+
+
+def octets(bits):
+    bits += "0" * (-len(bits) % 8)
+    return bytes(int(bits[i:i + 8], 2) for i in range(0, len(bits), 8))
+
+
+def rrc_cap(filler):
+    # UECapabilityInformation: transaction 0, c1, r8, no extension, 1 container
+    # (rat-Type: extension bit 0, spare1 = 7)
+    inner = octets(uper_octets("00" + "0" + "000" + "0" + "0001" + "0" + "111",
+                               bytes((i * 37 + 11) & 255 for i in range(filler))))
+    # UERadioAccessCapabilityInformation: c1, r8, no extension
+    return octets(uper_octets("0" + "000" + "0", inner))
+
+
+frames, sizes = [], []
+for filler in (16376, 16377, 16378, 25000, 40000, 60000):
+    cap = rrc_cap(filler)
+    j = {"pdu": "initiatingMessage", "procedureCode": 22, "criticality": "ignore", "ies": [
+        {"id": 0, "criticality": "reject", "value": 1},
+        {"id": 8, "criticality": "reject", "value": 2},
+        {"id": 74, "criticality": "ignore", "value": cap.hex()}]}
+    h = subprocess.run([AGW, "encode", "s1ap"], input=json.dumps(j), capture_output=True,
+                       text=True, check=True).stdout.strip()
+    back = subprocess.run([AGW, "decode", "s1ap", h], capture_output=True, text=True,
+                          check=True).stdout
+    again = subprocess.run([AGW, "encode", "s1ap"], input=back, capture_output=True,
+                           text=True, check=True).stdout.strip()
+    if again != h:
+        sys.exit("FAIL: a %d-octet capability changed in the JSON round trip" % len(cap))
+    frames.append(pcapgen.ipv4(132, pcapgen.sctp_data(36412, 18, bytes.fromhex(h),
+                                                      len(frames) + 1), len(frames) + 1))
+    sizes.append(len(cap))
+pcap = os.path.join(TMP, "big.pcap")
+pcapgen.write(pcap, frames)
+got = subprocess.run(["tshark", "-r", pcap, "-T", "fields", "-e", "s1ap.UERadioCapability"],
+                     capture_output=True, text=True, check=True).stdout.split()
+verbose = subprocess.run(["tshark", "-r", pcap, "-V"], capture_output=True, text=True).stdout
+if [len(g) // 2 for g in got] != sizes or "Malformed" in verbose or "Expert Info (Error" in verbose:
+    sys.exit("FAIL: tshark saw UERadioCapability sizes %s, we sent %s (or malformed)" %
+             ([len(g) // 2 for g in got], sizes))
+print("tshark_s1ap: UERadioCapability of %s octets decoded, nothing malformed" % sizes)
+PYEOF

@@ -9,8 +9,7 @@
 #include <string.h>
 
 #include "unit.h"
-#include "test_agwd_util.h"
-#include "agwd/subscriber/subscriber.h"
+#include "test_agwd_sub.h"
 
 /* TS 35.208 4.3 Test Set 1 */
 #define T1_K    "465b5ce8b199b49faa5f0a2ee238a6bc"
@@ -28,19 +27,13 @@ static struct sub_store *store;
 
 static void open_store(void)
 {
-	char path[256], err[256];
-
-	dir = tmpdir_new();
-	CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
-	snprintf(path, sizeof(path), "%s/subscribers.db", dir);
-	CU_ASSERT_EQUAL_FATAL(sub_store_open(path, &store, err, sizeof(err)), 0);
+	store = sub_store_tmp(&dir);
 }
 
 static void close_store(void)
 {
-	sub_store_close(store);
+	sub_store_tmp_close(store, dir);
 	store = NULL;
-	tmpdir_rm(dir);
 	dir = NULL;
 }
 

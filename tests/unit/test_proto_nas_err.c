@@ -91,7 +91,7 @@ static void test_err_missing_mandatory(void)
 	CU_ASSERT_EQUAL(nas_encode(&m, out, sizeof(out), &err), -1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "mandatory IE EMM cause missing"));
 	/* and a value of the wrong length */
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "EMM cause", out, 2, &err), -1);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, NAS_ATTACH_REJECT_EMM_CAUSE, out, 2, &err), -1);
 }
 
 static void test_err_header(void)
@@ -117,7 +117,7 @@ static void test_err_unknown_ies(void)
 	/* not comprehension required: TV1 (0x9-), T (0xa-), TLV (0x3f), TLV-E
 	 * (0x7f) are skipped, kept, and re-encoded */
 	good("0761" "93" "a5" "3f02aabb" "7f0001cc" "490101");
-	ie = nas_ie_get(&m, "Network daylight saving time");
+	ie = nas_ie(&m, NAS_EMM_INFORMATION_NETWORK_DAYLIGHT_SAVING_TIME);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(ie);
 	CU_ASSERT_EQUAL(ie->val[0], 1);
 	CU_ASSERT_EQUAL(m.n_ie, 5);
@@ -125,12 +125,12 @@ static void test_err_unknown_ies(void)
 	CU_ASSERT_EQUAL(m.ie[3].fmt, NAS_FMT_TLVE);
 	/* a repeated optional IE: the first counts, the second is ignored */
 	good("0761" "490101" "490102");
-	CU_ASSERT_EQUAL(nas_ie_get(&m, "Network daylight saving time")->val[0], 1);
+	CU_ASSERT_EQUAL(nas_ie(&m, NAS_EMM_INFORMATION_NETWORK_DAYLIGHT_SAVING_TIME)->val[0], 1);
 	CU_ASSERT_EQUAL(m.ie[1].ignored, 1);
 	/* an optional IE with a length outside the table is ignored, kept */
 	good("0761" "49020102");
 	CU_ASSERT_EQUAL(m.ie[0].ignored, 1);
-	CU_ASSERT_PTR_NULL(nas_ie_get(&m, "Network daylight saving time"));
+	CU_ASSERT_PTR_NULL(nas_ie(&m, NAS_EMM_INFORMATION_NETWORK_DAYLIGHT_SAVING_TIME));
 	/* optional IEs out of order are accepted */
 	good("0761" "490101" "4680");
 }

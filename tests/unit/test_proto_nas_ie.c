@@ -340,6 +340,8 @@ static void test_ie_bits(void)
 	CU_ASSERT_STRING_EQUAL(nas_esm_cause_name(36), "Regular deactivation");
 }
 
+#define ACC(ie)	NAS_ATTACH_ACCEPT_##ie
+
 /* open5gs test2 builds this attach accept with its encoder */
 static void test_builder_attach_accept(void)
 {
@@ -353,6 +355,7 @@ static void test_builder_attach_accept(void)
 	struct nas_lai l = { 0 };
 	struct nas_msg m;
 	const uint8_t res = 2, spare = 0, t3412 = 0x23, nf = 0x23;
+	uint8_t byte;
 	int n_esm, n_tai, n_guti, n_msid, n;
 
 	n_esm = (int)hx("5201c101090908696e7465726e657405010ae1000a271b80802110020200"
@@ -379,19 +382,24 @@ static void test_builder_attach_accept(void)
 
 	nas_msg_init(&m, nas_msg_desc_find(NAS_PD_EMM, NAS_ATTACH_ACCEPT, NAS_DIR_DL), 0, 0);
 	/* added out of table order on purpose: the builder sorts */
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "EPS network feature support", &nf, 1, NULL), 0);
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "MS identity", msid, (size_t)n_msid, NULL), 0);
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "GUTI", guti, (size_t)n_guti, NULL), 0);
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "Location area identification", lai, 5, NULL), 0);
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "ESM message container", esm, (size_t)n_esm, NULL), 0);
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "TAI list", tai, (size_t)n_tai, NULL), 0);
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "T3412 value", &t3412, 1, NULL), 0);
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "Spare half octet", &spare, 1, NULL), 0);
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "EPS attach result", &res, 1, NULL), 0);
-	CU_ASSERT_EQUAL(nas_ie_add(&m, "No such IE", &res, 1, NULL), -1);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, ACC(EPS_NETWORK_FEATURE_SUPPORT), &nf, 1, NULL), 0);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, ACC(MS_IDENTITY), msid, (size_t)n_msid, NULL), 0);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, ACC(GUTI), guti, (size_t)n_guti, NULL), 0);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, ACC(LOCATION_AREA_IDENTIFICATION), lai, 5, NULL), 0);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, ACC(ESM_MESSAGE_CONTAINER), esm, (size_t)n_esm, NULL), 0);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, ACC(TAI_LIST), tai, (size_t)n_tai, NULL), 0);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, ACC(T3412_VALUE), &t3412, 1, NULL), 0);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, ACC(SPARE_HALF_OCTET), &spare, 1, NULL), 0);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, ACC(EPS_ATTACH_RESULT), &res, 1, NULL), 0);
+	/* a row of another message */
+	CU_ASSERT_EQUAL(nas_ie_add(&m, NAS_ATTACH_REJECT_EMM_CAUSE, &res, 1, NULL), -1);
+	CU_ASSERT_EQUAL(nas_ie_add(&m, "No such IE", &res, 1, NULL), -1);	/* deprecated */
 	n = nas_encode(&m, out, sizeof(out), NULL);
 	CU_ASSERT(enc_eq(n, out, want));
-	CU_ASSERT_EQUAL(nas_ie_u8(&m, "EPS attach result"), 2);
+	CU_ASSERT(nas_ie_byte(&m, ACC(EPS_ATTACH_RESULT), &byte) && byte == 2);
+	CU_ASSERT(!nas_ie_byte(&m, ACC(T3402_VALUE), &byte));
+	CU_ASSERT_PTR_NULL(nas_ie(&m, NAS_ATTACH_REJECT_EMM_CAUSE));
+	CU_ASSERT_EQUAL(nas_ie_u8(&m, "EPS attach result"), 2);		/* deprecated */
 	CU_ASSERT_EQUAL(nas_ie_u8(&m, "T3402 value"), -1);
 }
 

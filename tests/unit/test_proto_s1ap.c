@@ -69,9 +69,11 @@ static void test_s1_setup_request_open5gs(void)
 	CU_ASSERT_STRING_EQUAL(pdu.msg->name, "S1SetupRequest");
 	v = s1ap_ie_find(&pdu, S1AP_IE_GLOBAL_ENB_ID);
 	CU_ASSERT_FATAL(v != NULL);
-	CU_ASSERT_EQUAL(memcmp(s1ap_member(v, "pLMNidentity")->p, "\x00\xf1\x10", 3), 0);
-	enb = s1ap_member(v, "eNB-ID");
+	CU_ASSERT_EQUAL(memcmp(s1ap_member(v, S1AP_GLOBAL_ENB_ID_PLMNIDENTITY)->p, "\x00\xf1\x10", 3), 0);
+	enb = s1ap_member(v, S1AP_GLOBAL_ENB_ID_ENB_ID);
 	CU_ASSERT_EQUAL(enb->u, 1);		/* homeENB-ID */
+	CU_ASSERT_EQUAL(s1ap_alt_key(enb), S1AP_ENB_ID_HOMEENB_ID);
+	CU_ASSERT_PTR_NULL(s1ap_alt_val(enb, S1AP_ENB_ID_MACROENB_ID));
 	CU_ASSERT_EQUAL(enb->v[0].bits, 28);
 	CU_ASSERT_EQUAL(memcmp(enb->v[0].p, "\x54\xf6\x40\x10", 4), 0);
 	v = s1ap_ie_find(&pdu, S1AP_IE_ENB_NAME);
@@ -80,7 +82,7 @@ static void test_s1_setup_request_open5gs(void)
 	CU_ASSERT_EQUAL(memcmp(v->p, "JLT-621", 7), 0);
 	v = s1ap_ie_find(&pdu, S1AP_IE_SUPPORTED_TAS);
 	CU_ASSERT_FATAL(v != NULL && v->n == 1);
-	ta = s1ap_member(&v->v[0], "tAC");
+	ta = s1ap_member(&v->v[0], S1AP_SUPPORTED_TAS_ITEM_TAC);
 	CU_ASSERT_EQUAL(ta->p[0] << 8 | ta->p[1], 12345);
 	CU_ASSERT_EQUAL(s1ap_test_u64(&pdu, S1AP_IE_DEFAULT_PAGING_DRX), 0);	/* v32 */
 	s1ap_check(&pdu, &r);
@@ -113,13 +115,13 @@ static void test_initial_ue_attach_open5gs(void)
 	CU_ASSERT_EQUAL(v->n, 59);
 	CU_ASSERT_EQUAL(v->p[0], 0x17);		/* integrity protected NAS */
 	v = s1ap_ie_find(&pdu, S1AP_IE_TAI);
-	CU_ASSERT_EQUAL(memcmp(s1ap_member(v, "tAC")->p, "\x30\x39", 2), 0);
+	CU_ASSERT_EQUAL(memcmp(s1ap_member(v, S1AP_TAI_TAC)->p, "\x30\x39", 2), 0);
 	v = s1ap_ie_find(&pdu, S1AP_IE_EUTRAN_CGI);
-	CU_ASSERT_EQUAL(s1ap_member(v, "cell-ID")->bits, 28);
+	CU_ASSERT_EQUAL(s1ap_member(v, S1AP_EUTRAN_CGI_CELL_ID)->bits, 28);
 	CU_ASSERT_EQUAL(s1ap_test_u64(&pdu, S1AP_IE_RRC_ESTABLISHMENT_CAUSE), 3);
 	v = s1ap_ie_find(&pdu, S1AP_IE_GUMMEI_ID);	/* id 75, GUMMEI */
 	CU_ASSERT_FATAL(v != NULL);
-	CU_ASSERT_EQUAL(memcmp(s1ap_member(v, "mME-Group-ID")->p, "\x00\x02", 2), 0);
+	CU_ASSERT_EQUAL(memcmp(s1ap_member(v, S1AP_GUMMEI_MME_GROUP_ID)->p, "\x00\x02", 2), 0);
 	s1ap_arena_free(&a);
 }
 
@@ -161,6 +163,8 @@ static void test_initial_ue_service_request_open5gs(void)
 	"2009002500000300004005c0020000bf 0008400200010033400f000032400a0a" \
 	"1f0a0123c601000908"
 
+#define CTXT_RES(m)	S1AP_E_RAB_SETUP_ITEM_CTXT_SU_RES_##m
+
 static void test_ics_response_open5gs(void)
 {
 	struct s1ap_arena a = { 0 };
@@ -175,11 +179,11 @@ static void test_ics_response_open5gs(void)
 	CU_ASSERT_FATAL(l != NULL && l->n == 1);
 	CU_ASSERT_EQUAL(l->v[0].u, 50);		/* id-E-RABSetupItemCtxtSURes */
 	it = &l->v[0].v[0];
-	CU_ASSERT_EQUAL(s1ap_member(it, "e-RAB-ID")->u, 5);
-	CU_ASSERT_EQUAL(s1ap_member(it, "transportLayerAddress")->bits, 32);
-	CU_ASSERT_EQUAL(memcmp(s1ap_member(it, "transportLayerAddress")->p, "\x0a\x01\x23\xc6",
+	CU_ASSERT_EQUAL(s1ap_member(it, CTXT_RES(E_RAB_ID))->u, 5);
+	CU_ASSERT_EQUAL(s1ap_member(it, CTXT_RES(TRANSPORTLAYERADDRESS))->bits, 32);
+	CU_ASSERT_EQUAL(memcmp(s1ap_member(it, CTXT_RES(TRANSPORTLAYERADDRESS))->p, "\x0a\x01\x23\xc6",
 			       4), 0);
-	CU_ASSERT_EQUAL(memcmp(s1ap_member(it, "gTP-TEID")->p, "\x01\x00\x09\x08", 4), 0);
+	CU_ASSERT_EQUAL(memcmp(s1ap_member(it, CTXT_RES(GTP_TEID))->p, "\x01\x00\x09\x08", 4), 0);
 	s1ap_arena_free(&a);
 }
 

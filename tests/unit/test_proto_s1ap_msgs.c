@@ -187,6 +187,8 @@ static void test_all_messages_roundtrip(void)
 }
 
 /* A few field checks on the golden messages (values from the templates). */
+#define CTXT_REQ(m)	S1AP_E_RAB_TO_BE_SETUP_ITEM_CTXT_SU_REQ_##m
+
 static void test_golden_fields(void)
 {
 	struct s1ap_arena a = { 0 };
@@ -199,13 +201,14 @@ static void test_golden_fields(void)
 	CU_ASSERT_FATAL(s1ap_test_roundtrip(golden[i].hex, &pdu, &a) == 0);
 	CU_ASSERT_EQUAL(s1ap_test_u64(&pdu, S1AP_IE_MME_UE_S1AP_ID), 16777217);
 	v = s1ap_ie_find(&pdu, S1AP_IE_UE_AGGREGATE_MAXIMUM_BITRATE);
-	CU_ASSERT_EQUAL(s1ap_member(v, "uEaggregateMaximumBitRateUL")->u, 10000000000ull);
+	CU_ASSERT_EQUAL(s1ap_member(v, S1AP_UE_AMBR_UEAGGREGATEMAXIMUMBITRATEUL)->u, 10000000000ull);
 	v = s1ap_ie_find(&pdu, S1AP_IE_E_RAB_TO_BE_SETUP_LIST_CTXT_SU_REQ);
 	CU_ASSERT_FATAL(v != NULL && v->n == 1);
 	it = &v->v[0].v[0];
 	/* IPv4 and IPv6 together: 160 bits (TS 36.414 5.3) */
-	CU_ASSERT_EQUAL(s1ap_member(it, "transportLayerAddress")->bits, 160);
-	CU_ASSERT_EQUAL(s1ap_member(s1ap_member(it, "e-RABlevelQoSParameters"), "qCI")->u, 9);
+	CU_ASSERT_EQUAL(s1ap_member(it, CTXT_REQ(TRANSPORTLAYERADDRESS))->bits, 160);
+	CU_ASSERT_EQUAL(s1ap_member(s1ap_member(it, CTXT_REQ(E_RABLEVELQOSPARAMETERS)),
+				    S1AP_E_RAB_LEVEL_QOS_QCI)->u, 9);
 	v = s1ap_ie_find(&pdu, S1AP_IE_SECURITY_KEY);
 	CU_ASSERT_EQUAL(v->bits, 256);
 	CU_ASSERT_EQUAL(v->p[31], 0x1f);
@@ -215,9 +218,9 @@ static void test_golden_fields(void)
 		;
 	CU_ASSERT_FATAL(s1ap_test_roundtrip(golden[i].hex, &pdu, &a) == 0);
 	v = s1ap_ie_find(&pdu, S1AP_IE_CRITICALITY_DIAGNOSTICS);
-	v = s1ap_member(v, "iEsCriticalityDiagnostics");
+	v = s1ap_member(v, S1AP_CRITICALITY_DIAGNOSTICS_IESCRITICALITYDIAGNOSTICS);
 	CU_ASSERT_FATAL(v != NULL && v->n == 2);
-	CU_ASSERT_EQUAL(s1ap_member(&v->v[1], "iE-ID")->u, 999);
+	CU_ASSERT_EQUAL(s1ap_member(&v->v[1], S1AP_CRIT_DIAG_IE_ITEM_IE_ID)->u, 999);
 	s1ap_arena_free(&a);
 }
 
@@ -240,10 +243,10 @@ static void test_build_ue_context_release_command(void)
 	v->u = 0;	/* uE-S1AP-ID-pair */
 	pair = &v->v[0];
 	CU_ASSERT_FATAL(s1ap_val_init(&a, pair, v->t->m[0].type, 0) == 0);
-	s1ap_member_slot(pair, "mME-UE-S1AP-ID")->t = pair->t->m[0].type;
-	s1ap_member_slot(pair, "mME-UE-S1AP-ID")->u = 16777217;
-	s1ap_member_slot(pair, "eNB-UE-S1AP-ID")->t = pair->t->m[1].type;
-	s1ap_member_slot(pair, "eNB-UE-S1AP-ID")->u = 7;
+	s1ap_member_slot(pair, S1AP_UE_S1AP_ID_PAIR_MME_UE_S1AP_ID)->t = pair->t->m[0].type;
+	s1ap_member_slot(pair, S1AP_UE_S1AP_ID_PAIR_MME_UE_S1AP_ID)->u = 16777217;
+	s1ap_member_slot(pair, S1AP_UE_S1AP_ID_PAIR_ENB_UE_S1AP_ID)->t = pair->t->m[1].type;
+	s1ap_member_slot(pair, S1AP_UE_S1AP_ID_PAIR_ENB_UE_S1AP_ID)->u = 7;
 	v = s1ap_ie_add(&pdu, S1AP_IE_CAUSE);
 	CU_ASSERT_FATAL(s1ap_val_init(&a, v, s1ap_ie_info(S1AP_IE_CAUSE)->type, 0) == 0);
 	v->u = s1ap_name_index(v->t, "nas");

@@ -63,6 +63,7 @@ int agwd_ctl_mme_init(struct agwd *d);
 
 /* agwd/ctl: control methods of the subscriber and mobility modules */
 int agwd_ctl_subscriber_init(struct agwd *d);
+void agwd_ctl_subscriber_fini(struct agwd *d);
 int agwd_ctl_ip_init(struct agwd *d);
 
 /* agwd/mobility/mob_subscribers.c: static addresses from the subscriber store */

@@ -134,7 +134,7 @@ static const struct {
 	{ "stores", stores_init, stores_fini },
 	{ "datapath", datapath_init, NULL },
 	{ "mme", agwd_mme_init, agwd_mme_fini },
-	{ "subscriber", agwd_ctl_subscriber_init, NULL },
+	{ "subscriber", agwd_ctl_subscriber_init, agwd_ctl_subscriber_fini },
 	{ "mobility", agwd_ctl_ip_init, NULL },
 	{ "mme-ctl", agwd_ctl_mme_init, NULL },
 	{ "metrics", metrics_init, metrics_fini },

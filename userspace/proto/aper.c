@@ -133,6 +133,8 @@ unsigned int aper_octets_for(uint64_t v)
 
 int aper_get_bits(struct aper_dec *d, unsigned int n, uint64_t *v)
 {
+	const uint8_t *p = d->buf + d->pos / 8;
+	unsigned int off = d->pos % 8, left = n;
 	uint64_t r = 0;
 
 	*v = 0;
@@ -140,8 +142,19 @@ int aper_get_bits(struct aper_dec *d, unsigned int n, uint64_t *v)
 		return aper_dec_fail(d, "internal: %u-bit field", n);
 	if (d->pos + n > d->len * 8)
 		return aper_dec_fail(d, "need %u more bits, message ends (%zu octets)", n, d->len);
-	for (unsigned int i = 0; i < n; i++, d->pos++)
-		r = r << 1 | ((d->buf[d->pos / 8] >> (7 - d->pos % 8)) & 1);
+	/* at most 8 bits a step: the rest of the current octet */
+	while (left) {
+		unsigned int take = left < 8 - off ? left : 8 - off;
+
+		r = r << take | (uint8_t)(*p << off) >> (8 - take);
+		left -= take;
+		off += take;
+		if (off == 8) {
+			off = 0;
+			p++;
+		}
+	}
+	d->pos += n;
 	*v = r;
 	return 0;
 }
@@ -160,6 +173,9 @@ int aper_get_align(struct aper_dec *d)
 
 int aper_get_bitfield(struct aper_dec *d, size_t nbits, uint8_t *out)
 {
+	uint64_t b;
+	size_t i;
+
 	if (d->pos + nbits > d->len * 8 || d->pos + nbits < d->pos)
 		return aper_dec_fail(d, "need %zu more bits, message ends (%zu octets)", nbits,
 				     d->len);
@@ -170,14 +186,17 @@ int aper_get_bitfield(struct aper_dec *d, size_t nbits, uint8_t *out)
 		d->pos += nbits;
 		return 0;
 	}
-	memset(out, 0, (nbits + 7) / 8);
-	for (size_t i = 0; i < nbits; i++, d->pos++)
-		if ((d->buf[d->pos / 8] >> (7 - d->pos % 8)) & 1)
-			out[i / 8] |= (uint8_t)(0x80 >> (i % 8));
+	for (i = 0; i < nbits / 8; i++) {
+		aper_get_bits(d, 8, &b);
+		out[i] = (uint8_t)b;
+	}
+	if (nbits % 8) {
+		aper_get_bits(d, (unsigned int)(nbits % 8), &b);
+		out[i] = (uint8_t)(b << (8 - nbits % 8));
+	}
 	return 0;
 }
 
-/* Non-negative binary integer in n octets, minimal (10.3, 10.5.7.4). */
 static int get_octets_uint(struct aper_dec *d, unsigned int n, uint64_t *v)
 {
 	if (n == 0 || n > 8)
@@ -369,7 +388,7 @@ int aper_get_strlen(struct aper_dec *d, uint64_t lb, uint64_t ub, int ext, unsig
 		if (aper_get_length(d, 0, UINT64_MAX, n, &frag))
 			return -1;
 		if (frag)
-			return aper_dec_fail(d, "fragmented string (not supported)");
+			return aper_dec_fail(d, "fragmented size (read it with aper_get_string)");
 		if (*n >= lb && *n <= ub)
 			return aper_dec_fail(d, "size %llu inside the root is marked as extension",
 					     (unsigned long long)*n);
@@ -380,91 +399,124 @@ int aper_get_strlen(struct aper_dec *d, uint64_t lb, uint64_t ub, int ext, unsig
 		if (ub * unit <= 16)
 			return 0;
 		if (ub >= APER_64K)
-			return aper_dec_fail(d, "fixed size above 64K (not supported)");
+			return aper_dec_fail(d, "fixed size above 64K (read it with aper_get_string)");
 		return aper_get_align(d);
 	}
 	if (aper_get_length(d, lb, ub, n, &frag))
 		return -1;
 	if (frag)
-		return aper_dec_fail(d, "fragmented string (not supported)");
+		return aper_dec_fail(d, "fragmented size (read it with aper_get_string)");
 	if (*n < lb || *n > ub)
 		return aper_dec_fail(d, "size %llu outside %llu..%llu", (unsigned long long)*n,
 				     (unsigned long long)lb, (unsigned long long)ub);
 	return *n ? aper_get_align(d) : 0;
 }
 
-static int get_frags(struct aper_dec *d, const uint8_t **p, size_t *len)
+/*
+ * 10.9.3.8: an unconstrained length with fragments.  Each fragment is one
+ * octet 11mmmmmm (m = 1..4: m * 16K units) and its units; the last part a
+ * length below 16K (possibly 0) and its units.  Units start on an octet
+ * (ALIGNED), so a fragment of m * 16K units ends on one.  Canonical form
+ * (10.9.3.8.1: the largest fragment that fits, 64K while 64K remain): a
+ * fragment of less than 64K is followed by the last part.  Pass 1 walks
+ * the lengths, pass 2 copies the units once, left-aligned.
+ */
+static int get_chain(struct aper_dec *d, unsigned int unit, const uint8_t **p, size_t *nunits)
 {
-	uint8_t *acc = NULL;
-	size_t total = 0;
+	size_t start = d->pos, total = 0, off = 0;
 	uint64_t n;
-	int frag;
+	uint8_t *buf;
+	int frag, pieces = 0, small = 0;
 
 	do {
 		if (aper_get_length(d, 0, UINT64_MAX, &n, &frag))
 			return -1;
+		if (small && frag)
+			return aper_dec_fail(d, "fragment of %llu units after a fragment below 64K "
+					     "(not the canonical 10.9.3.8.1 form)",
+					     (unsigned long long)n);
+		small = frag && n < APER_64K;
 		if (n && aper_get_align(d))
 			return -1;
-		if (d->pos / 8 + n > d->len)
+		if (n > (d->len * 8 - d->pos) / unit)
 			return aper_dec_fail(d, "length %llu runs past the end (%zu octets left)",
 					     (unsigned long long)n, d->len - d->pos / 8);
-		if (!frag && !acc) {
-			*p = d->buf + d->pos / 8;
-		} else {
-			uint8_t *nb = d->ctx->alloc ? d->ctx->alloc(d->ctx->opaque, total + n + 1) :
-				      NULL;
-
-			if (!nb)
-				return aper_dec_fail(d, "no memory to reassemble fragments");
-			if (acc)
-				memcpy(nb, acc, total);
-			memcpy(nb + total, d->buf + d->pos / 8, n);
-			acc = nb;
-			*p = acc;
-		}
-		total += n;
-		d->pos += 8 * n;
+		d->pos += (size_t)n * unit;
+		total += (size_t)n;
+		pieces++;
 	} while (frag);
-	*len = total;
+	*nunits = total;
+	if (pieces == 1 && unit == 8) {		/* in place */
+		*p = d->buf + d->pos / 8 - total;
+		return 0;
+	}
+	buf = d->ctx->alloc ? d->ctx->alloc(d->ctx->opaque, (total * unit + 7) / 8 + 1) : NULL;
+	if (!buf)
+		return aper_dec_fail(d, "no memory to reassemble %zu units", total);
+	d->pos = start;
+	do {
+		aper_get_length(d, 0, UINT64_MAX, &n, &frag);
+		if (n)
+			aper_get_align(d);
+		if (aper_get_bitfield(d, (size_t)n * unit, buf + off * unit / 8))
+			return -1;
+		off += (size_t)n;
+	} while (frag);
+	*p = buf;
+	return 0;
+}
+
+int aper_get_string(struct aper_dec *d, uint64_t lb, uint64_t ub, int ext, unsigned int unit,
+		    const uint8_t **p, size_t *nunits)
+{
+	uint64_t e = 0, n;
+	uint8_t *buf;
+
+	if (ext && aper_get_bits(d, 1, &e))
+		return -1;
+	if (e || ub >= APER_64K) {
+		/* 16.11, 17.8, 30.5.7: a semi-constrained or large size */
+		if (get_chain(d, unit, p, nunits))
+			return -1;
+		if (e && *nunits >= lb && *nunits <= ub)
+			return aper_dec_fail(d, "size %zu inside the root is marked as extension",
+					     *nunits);
+		if (!e && *nunits < lb)
+			return aper_dec_fail(d, "size %zu below %llu", *nunits,
+					     (unsigned long long)lb);
+		return 0;
+	}
+	if (aper_get_strlen(d, lb, ub, 0, unit, &n))
+		return -1;
+	if (n > (d->len * 8 - d->pos) / unit)
+		return aper_dec_fail(d, "%llu units run past the end (%zu octets left)",
+				     (unsigned long long)n, d->len - d->pos / 8);
+	*nunits = (size_t)n;
+	if (unit == 8 && d->pos % 8 == 0) {
+		*p = d->buf + d->pos / 8;
+		d->pos += 8 * (size_t)n;
+		return 0;
+	}
+	/* bits, or an unaligned fixed size of at most two octets: copied */
+	buf = d->ctx->alloc ? d->ctx->alloc(d->ctx->opaque, ((size_t)n * unit + 7) / 8 + 1) : NULL;
+	if (!buf)
+		return aper_dec_fail(d, "no memory for a string of %llu units",
+				     (unsigned long long)n);
+	if (aper_get_bitfield(d, (size_t)n * unit, buf))
+		return -1;
+	*p = buf;
 	return 0;
 }
 
 int aper_get_octets(struct aper_dec *d, uint64_t lb, uint64_t ub, int ext,
 		    const uint8_t **p, size_t *len)
 {
-	uint64_t n;
-	uint8_t *buf;
-
-	if (ub >= APER_64K && lb == 0 && !ext) {
-		if (get_frags(d, p, len))
-			return -1;
-		return 0;
-	}
-	if (aper_get_strlen(d, lb, ub, ext, 8, &n))
-		return -1;
-	if (d->pos % 8 == 0) {
-		if (d->pos / 8 + n > d->len)
-			return aper_dec_fail(d, "%llu octets run past the end (%zu left)",
-					     (unsigned long long)n, d->len - d->pos / 8);
-		*p = d->buf + d->pos / 8;
-		*len = (size_t)n;
-		d->pos += 8 * n;
-		return 0;
-	}
-	/* unaligned (fixed size of at most two octets) */
-	buf = d->ctx->alloc ? d->ctx->alloc(d->ctx->opaque, n + 1) : NULL;
-	if (!buf)
-		return aper_dec_fail(d, "no memory for an unaligned octet string");
-	if (aper_get_bitfield(d, 8 * n, buf))
-		return -1;
-	*p = buf;
-	*len = (size_t)n;
-	return 0;
+	return aper_get_string(d, lb, ub, ext, 8, p, len);
 }
 
 int aper_get_open(struct aper_dec *d, const uint8_t **p, size_t *len)
 {
-	return get_frags(d, p, len);
+	return get_chain(d, 8, p, len);
 }
 
 void aper_dec_sub(struct aper_dec *sub, const struct aper_dec *d, const uint8_t *p, size_t len)
@@ -494,16 +546,31 @@ int aper_dec_end(struct aper_dec *d)
 
 int aper_put_bits(struct aper_enc *e, unsigned int n, uint64_t v)
 {
+	uint8_t *p = e->buf + e->pos / 8;
+	unsigned int used = e->pos % 8, left = n;
+
 	if (n > 64)
 		return enc_fail(e, "internal: %u-bit field", n);
 	if (e->pos + n > e->cap * 8)
 		return enc_fail(e, "output buffer of %zu octets is full", e->cap);
-	for (unsigned int i = n; i > 0; i--, e->pos++) {
-		if (e->pos % 8 == 0)
-			e->buf[e->pos / 8] = 0;
-		if ((v >> (i - 1)) & 1)
-			e->buf[e->pos / 8] |= (uint8_t)(0x80 >> (e->pos % 8));
+	if (!n)
+		return 0;
+	if (!used)
+		*p = 0;
+	/* at most 8 bits a step: what fits in the current octet */
+	while (left) {
+		unsigned int take = left < 8 - used ? left : 8 - used;
+
+		*p |= (uint8_t)(((v >> (left - take)) & ((1u << take) - 1)) << (8 - used - take));
+		left -= take;
+		used += take;
+		if (used == 8) {
+			used = 0;
+			if (left)
+				*++p = 0;
+		}
 	}
+	e->pos += n;
 	return 0;
 }
 
@@ -514,6 +581,8 @@ int aper_put_align(struct aper_enc *e)
 
 int aper_put_bitfield(struct aper_enc *e, size_t nbits, const uint8_t *in)
 {
+	size_t i;
+
 	if (e->pos + nbits > e->cap * 8)
 		return enc_fail(e, "output buffer of %zu octets is full", e->cap);
 	if (e->pos % 8 == 0) {
@@ -523,9 +592,10 @@ int aper_put_bitfield(struct aper_enc *e, size_t nbits, const uint8_t *in)
 		e->pos += nbits;
 		return 0;
 	}
-	for (size_t i = 0; i < nbits; i++)
-		if (aper_put_bits(e, 1, (in[i / 8] >> (7 - i % 8)) & 1))
-			return -1;
+	for (i = 0; i < nbits / 8; i++)
+		aper_put_bits(e, 8, in[i]);
+	if (nbits % 8)
+		aper_put_bits(e, (unsigned int)(nbits % 8), in[i] >> (8 - nbits % 8));
 	return 0;
 }
 
@@ -642,50 +712,65 @@ int aper_put_strlen(struct aper_enc *e, uint64_t lb, uint64_t ub, int ext, unsig
 		if (ub * unit <= 16)
 			return 0;
 		if (ub >= APER_64K)
-			return enc_fail(e, "fixed size above 64K (not supported)");
+			return enc_fail(e, "fixed size above 64K (write it with aper_put_string)");
 		return aper_put_align(e);
 	}
 	if (ub >= APER_64K && n >= APER_16K)
-		return enc_fail(e, "string needs fragments (not supported)");
+		return enc_fail(e, "size %llu needs fragments (write it with aper_put_string)",
+				(unsigned long long)n);
 	if (aper_put_length(e, lb, ub, n))
 		return -1;
 	return n ? aper_put_align(e) : 0;
 }
 
-static int put_frags(struct aper_enc *e, const uint8_t *p, size_t len)
+/* 10.9.3.8: n units in fragments of 64K, 48K, 32K or 16K, then the rest */
+static int put_chain(struct aper_enc *e, unsigned int unit, const uint8_t *p, size_t n)
 {
 	for (;;) {
-		size_t m = len / APER_16K > 4 ? 4 : len / APER_16K;
-		size_t n = m ? m * APER_16K : len;
+		size_t m = n / APER_16K > 4 ? 4 : n / APER_16K;
+		size_t k = m ? m * APER_16K : n;
 
 		if (aper_put_align(e))
 			return -1;
 		if (m) {
 			if (aper_put_bits(e, 8, 0xc0 | m))
 				return -1;
-		} else if (aper_put_length(e, 0, UINT64_MAX, n)) {
+		} else if (aper_put_length(e, 0, UINT64_MAX, k)) {
 			return -1;
 		}
-		if (n && aper_put_bitfield(e, 8 * n, p))
+		if (k && aper_put_bitfield(e, k * unit, p))
 			return -1;
-		p += n;
-		len -= n;
+		p += k * unit / 8;
+		n -= k;
 		if (!m)
 			return 0;
 	}
 }
 
+int aper_put_string(struct aper_enc *e, uint64_t lb, uint64_t ub, int ext, unsigned int unit,
+		    const uint8_t *p, size_t n)
+{
+	int out = n < lb || n > ub;
+
+	if (out && !ext)
+		return enc_fail(e, "size %zu outside %llu..%llu", n, (unsigned long long)lb,
+				(unsigned long long)ub);
+	if (ext && aper_put_bits(e, 1, out))
+		return -1;
+	if (out || ub >= APER_64K)
+		return put_chain(e, unit, p, n);
+	if (aper_put_strlen(e, lb, ub, 0, unit, n))
+		return -1;
+	return n ? aper_put_bitfield(e, n * unit, p) : 0;
+}
+
 int aper_put_octets(struct aper_enc *e, uint64_t lb, uint64_t ub, int ext,
 		    const uint8_t *p, size_t len)
 {
-	if (ub >= APER_64K && lb == 0 && !ext)
-		return put_frags(e, p, len);
-	if (aper_put_strlen(e, lb, ub, ext, 8, len))
-		return -1;
-	return len ? aper_put_bitfield(e, 8 * len, p) : 0;
+	return aper_put_string(e, lb, ub, ext, 8, p, len);
 }
 
 int aper_put_open(struct aper_enc *e, const uint8_t *p, size_t len)
 {
-	return put_frags(e, p, len);
+	return put_chain(e, 8, p, len);
 }

@@ -94,20 +94,29 @@ int aper_get_int(struct aper_dec *d, uint64_t lb, uint64_t ub, int ext, uint64_t
 /* 14 ENUMERATED: index in 0..n_root-1, or n_root + k for extension value k. */
 int aper_get_enum(struct aper_dec *d, unsigned int n_root, int ext, uint64_t *idx);
 /*
- * 16/17/30 string lengths: reads the extension bit and length and aligns as
- * X.691 says for a string of unit size `unit` bits with SIZE(lb..ub[, ...]);
- * *n is the number of units.  Fragmented strings are not supported here
- * (see aper_get_octets for unbounded octet strings).
+ * 16/17/30 string lengths without fragments: reads the extension bit and
+ * length and aligns as X.691 says for a string of unit size `unit` bits with
+ * SIZE(lb..ub[, ...]); *n is the number of units.  A size that is
+ * fragmented (16K or more with ub >= 64K or outside the root) fails: read
+ * such strings with aper_get_string.
  */
 int aper_get_strlen(struct aper_dec *d, uint64_t lb, uint64_t ub, int ext, unsigned int unit,
 		    uint64_t *n);
 /*
- * OCTET STRING of any size (fragments reassembled with ctx->alloc).  *p
- * points into the input when there was one fragment.
+ * 16.8-16.11 BIT STRING (unit 1), 17.6-17.8 OCTET STRING (8), 30.5.7
+ * known-multiplier character strings (their character size) with
+ * SIZE(lb..ub[, ...]): length and units, of any size (10.9.3.8 fragments of
+ * 64K/48K/32K/16K units then the rest, canonical form required).  *p holds
+ * the units left-aligned: in the input when they are one aligned piece of
+ * octets, else reassembled with ctx->alloc (trailing bits zero).
  */
+int aper_get_string(struct aper_dec *d, uint64_t lb, uint64_t ub, int ext, unsigned int unit,
+		    const uint8_t **p, size_t *nunits);
+/* OCTET STRING of any size: aper_get_string with unit 8. */
 int aper_get_octets(struct aper_dec *d, uint64_t lb, uint64_t ub, int ext,
 		    const uint8_t **p, size_t *len);
-/* Open type (10.2): octet-aligned bytes with an unconstrained length. */
+/* Open type (10.2): octet-aligned bytes with an unconstrained length (any
+ * size, fragments reassembled with ctx->alloc). */
 int aper_get_open(struct aper_dec *d, const uint8_t **p, size_t *len);
 /* Sub-decoder for an open type found at the current position. */
 void aper_dec_sub(struct aper_dec *sub, const struct aper_dec *d, const uint8_t *p, size_t len);
@@ -122,12 +131,17 @@ int aper_put_cwn(struct aper_enc *e, uint64_t lb, uint64_t ub, uint64_t v);
 int aper_put_nsnn(struct aper_enc *e, uint64_t v);
 int aper_put_semi(struct aper_enc *e, uint64_t lb, uint64_t v);
 int aper_put_unconstrained(struct aper_enc *e, int64_t v);
-/* Constrained (ub < 64K) or unconstrained length n < 16K. */
+/* Constrained (ub < 64K) or unconstrained length n < 16K (fragments:
+ * aper_put_string, aper_put_open). */
 int aper_put_length(struct aper_enc *e, uint64_t lb, uint64_t ub, uint64_t n);
 int aper_put_int(struct aper_enc *e, uint64_t lb, uint64_t ub, int ext, uint64_t v);
 int aper_put_enum(struct aper_enc *e, unsigned int n_root, int ext, uint64_t idx);
+/* Length and alignment of a string that needs no fragments (see aper_get_strlen). */
 int aper_put_strlen(struct aper_enc *e, uint64_t lb, uint64_t ub, int ext, unsigned int unit,
 		    uint64_t n);
+/* Length and units of a string of any size (see aper_get_string). */
+int aper_put_string(struct aper_enc *e, uint64_t lb, uint64_t ub, int ext, unsigned int unit,
+		    const uint8_t *p, size_t nunits);
 int aper_put_octets(struct aper_enc *e, uint64_t lb, uint64_t ub, int ext,
 		    const uint8_t *p, size_t len);
 int aper_put_open(struct aper_enc *e, const uint8_t *p, size_t len);

@@ -61,12 +61,29 @@ struct rd {
 	const uint8_t *buf;
 	size_t len, off;
 	int half;		/* a half-octet IE took bits 4-1 of buf[off] */
+	unsigned int hint;	/* row after the optional IE found last */
 	struct nas_msg *m;
 	struct nas_err *err;
 };
 
+/* Row of d in m's table, or -1 (unknown IE, or a row of another table) */
+static int row_of(const struct nas_msg *m, const struct nas_ie_desc *d)
+{
+	if (!d || !m->desc || d < m->desc->ies || d >= m->desc->ies + m->desc->n_ies)
+		return -1;
+	return (int)(d - m->desc->ies);
+}
+
+static void slot_set(struct nas_msg *m, unsigned int i)
+{
+	int row = row_of(m, m->ie[i].d);
+
+	if (row >= 0 && row < NAS_MSG_MAX_ROWS && !m->ie[i].ignored && !m->slot[row])
+		m->slot[row] = (uint8_t)(i + 1);
+}
+
 static int push(struct rd *r, const struct nas_ie_desc *d, uint8_t iei, uint8_t fmt,
-		const uint8_t *val, size_t len)
+		const uint8_t *val, size_t len, int ignored)
 {
 	struct nas_ie *ie;
 
@@ -83,6 +100,8 @@ static int push(struct rd *r, const struct nas_ie_desc *d, uint8_t iei, uint8_t 
 	ie->fmt = fmt;
 	ie->val = val;
 	ie->len = (uint16_t)len;
+	ie->ignored = (uint8_t)ignored;
+	slot_set(r->m, r->m->n_ie - 1u);
 	return 0;
 }
 
@@ -122,15 +141,15 @@ static int rd_mandatory(struct rd *r, const struct nas_ie_desc *d)
 			return -1;
 		if (!r->half) {
 			r->half = 1;
-			return push(r, d, 0, d->fmt, &nas_nibble[r->buf[r->off] & 15], 1);
+			return push(r, d, 0, d->fmt, &nas_nibble[r->buf[r->off] & 15], 1, 0);
 		}
 		r->half = 0;
-		return push(r, d, 0, d->fmt, &nas_nibble[r->buf[r->off++] >> 4], 1);
+		return push(r, d, 0, d->fmt, &nas_nibble[r->buf[r->off++] >> 4], 1, 0);
 	case NAS_FMT_V:
 		if (need(r, d->min, "", d->name))
 			return -1;
 		r->off += d->min;
-		return push(r, d, 0, d->fmt, r->buf + r->off - d->min, d->min);
+		return push(r, d, 0, d->fmt, r->buf + r->off - d->min, d->min, 0);
 	case NAS_FMT_LV:
 	case NAS_FMT_LVE:
 		l = read_len(r, d->fmt, 0, d->name);
@@ -148,7 +167,7 @@ static int rd_mandatory(struct rd *r, const struct nas_ie_desc *d)
 			if (need(r, hl + (size_t)l, "value", d->name))
 				return -1;
 			r->off += hl + (size_t)l;
-			return push(r, d, 0, d->fmt, r->buf + r->off - l, (size_t)l);
+			return push(r, d, 0, d->fmt, r->buf + r->off - l, (size_t)l, 0);
 		}
 	default:
 		nas_errf(r->err, r->off, NAS_CAUSE_PROTOCOL, "%s: table error at %s",
@@ -157,25 +176,34 @@ static int rd_mandatory(struct rd *r, const struct nas_ie_desc *d)
 	}
 }
 
-static const struct nas_ie_desc *opt_row(const struct nas_msg_desc *desc, uint8_t o)
+/*
+ * The optional row of IEI o.  Senders put optional IEs in table order, so
+ * the search starts after the row found last (r->hint) and wraps: one
+ * comparison per IE for an ordered message.
+ */
+static const struct nas_ie_desc *opt_row(struct rd *r, uint8_t o)
 {
-	for (unsigned int i = 0; i < desc->n_ies; i++) {
+	const struct nas_msg_desc *desc = r->m->desc;
+
+	for (unsigned int k = 0; k < desc->n_ies; k++) {
+		unsigned int i = (r->hint + k) % desc->n_ies;
 		const struct nas_ie_desc *d = &desc->ies[i];
 
 		if (d->presence == NAS_M)
 			continue;
-		if (d->fmt == NAS_FMT_TV1 ? (o & 0xf0) == d->iei : o == d->iei)
+		if (d->fmt == NAS_FMT_TV1 ? (o & 0xf0) == d->iei : o == d->iei) {
+			r->hint = i + 1;
 			return d;
+		}
 	}
 	return NULL;
 }
 
 static int seen(const struct nas_msg *m, const struct nas_ie_desc *d)
 {
-	for (unsigned int i = 0; i < m->n_ie; i++)
-		if (m->ie[i].d == d && !m->ie[i].ignored)
-			return 1;
-	return 0;
+	int row = row_of(m, d);
+
+	return row >= 0 && row < NAS_MSG_MAX_ROWS && m->slot[row];
 }
 
 /* Format of an unknown IE from its IEI (TS 24.007 11.2.4). */
@@ -191,7 +219,7 @@ static uint8_t unknown_fmt(uint8_t o)
 static int rd_optional(struct rd *r)
 {
 	uint8_t o = r->buf[r->off];
-	const struct nas_ie_desc *d = opt_row(r->m->desc, o);
+	const struct nas_ie_desc *d = opt_row(r, o);
 	uint8_t fmt = d ? d->fmt : unknown_fmt(o);
 	size_t start = r->off, vlen, hl;
 	const uint8_t *val;
@@ -209,11 +237,8 @@ static int rd_optional(struct rd *r)
 	case NAS_FMT_T:
 		r->off++;
 		bad = d && seen(r->m, d);
-		if (fmt == NAS_FMT_TV1 ? push(r, d, o & 0xf0, fmt, &nas_nibble[o & 15], 1) :
-		    push(r, d, o, fmt, NULL, 0))
-			return -1;
-		r->m->ie[r->m->n_ie - 1].ignored = (uint8_t)bad;
-		return 0;
+		return fmt == NAS_FMT_TV1 ? push(r, d, o & 0xf0, fmt, &nas_nibble[o & 15], 1, bad) :
+		       push(r, d, o, fmt, NULL, 0, bad);
 	case NAS_FMT_TV:
 		if (need(r, 1 + (size_t)d->min, "", d->name))
 			return -1;
@@ -236,10 +261,7 @@ static int rd_optional(struct rd *r)
 	r->off = start + hl + vlen;
 	if (d && seen(r->m, d))
 		bad = 1;
-	if (push(r, d, o, fmt, val, vlen))
-		return -1;
-	r->m->ie[r->m->n_ie - 1].ignored = (uint8_t)bad;
-	return 0;
+	return push(r, d, o, fmt, val, vlen, bad);
 }
 
 /* Detach request: UE-originating has an EPS mobile identity, the
@@ -465,8 +487,10 @@ int nas_encode(const struct nas_msg *m, uint8_t *out, size_t max, struct nas_err
 	if (wr_header(&w))
 		return -1;
 	for (i = 0; i < desc->n_ies && desc->ies[i].presence == NAS_M; i++) {
-		for (j = 0; j < m->n_ie && m->ie[j].d != &desc->ies[i]; j++)
-			;
+		j = i < NAS_MSG_MAX_ROWS && m->slot[i] ? m->slot[i] - 1u : 0;
+		if (j >= m->n_ie || m->ie[j].d != &desc->ies[i])
+			for (j = 0; j < m->n_ie && m->ie[j].d != &desc->ies[i]; j++)
+				;
 		if (j == m->n_ie) {
 			nas_errf(err, w.off, NAS_CAUSE_INVALID_MANDATORY,
 				 "%s: mandatory IE %s missing", msg_name(m), desc->ies[i].name);
@@ -502,16 +526,28 @@ void nas_msg_init(struct nas_msg *m, const struct nas_msg_desc *desc, uint8_t eb
 	}
 }
 
-int nas_ie_add(struct nas_msg *m, const char *name, const uint8_t *val, size_t len,
-	       struct nas_err *err)
+int nas_msg_start(struct nas_msg *m, enum nas_msg_key k, uint8_t ebi, uint8_t pti)
 {
-	const struct nas_ie_desc *d = nas_ie_desc_find(m->desc, name);
+	const struct nas_msg_desc *desc = nas_msg_desc_of(k);
+
+	if (!desc)
+		return -1;
+	nas_msg_init(m, desc, ebi, pti);
+	return 0;
+}
+
+const struct nas_ie_desc *nas_ie_desc_of(enum nas_ie_key k)
+{
+	const struct nas_msg_desc *desc = nas_msg_desc_of((enum nas_msg_key)(k >> 8));
+
+	return desc && (k & 0xff) < desc->n_ies ? &desc->ies[k & 0xff] : NULL;
+}
+
+static int add_row(struct nas_msg *m, const struct nas_ie_desc *d, const char *name,
+		   const uint8_t *val, size_t len, struct nas_err *err)
+{
 	unsigned int pos;
 
-	if (!d) {
-		nas_errf(err, 0, NAS_CAUSE_IE_UNKNOWN, "%s has no IE \"%s\"", msg_name(m), name);
-		return -1;
-	}
 	if (len < d->min || len > d->max || (d->fmt == NAS_FMT_VH || d->fmt == NAS_FMT_TV1 ?
 					     val[0] > 15 : 0)) {
 		nas_errf(err, 0, NAS_CAUSE_INVALID_MANDATORY,
@@ -537,7 +573,63 @@ int nas_ie_add(struct nas_msg *m, const char *name, const uint8_t *val, size_t l
 	m->ie[pos].val = (d->fmt == NAS_FMT_VH || d->fmt == NAS_FMT_TV1) ?
 			 &nas_nibble[val[0]] : val;
 	m->ie[pos].len = (uint16_t)len;
+	for (unsigned int r = 0; r < NAS_MSG_MAX_ROWS; r++)
+		if (m->slot[r] > pos)
+			m->slot[r]++;
+	slot_set(m, pos);
 	return 0;
+}
+
+int nas_ie_add_key(struct nas_msg *m, enum nas_ie_key k, const uint8_t *val, size_t len,
+		   struct nas_err *err)
+{
+	const struct nas_ie_desc *d = nas_ie_desc_of(k);
+
+	if (!d || row_of(m, d) < 0) {
+		nas_errf(err, 0, NAS_CAUSE_IE_UNKNOWN, "%s: IE key 0x%x is not one of its rows",
+			 msg_name(m), (unsigned int)k);
+		return -1;
+	}
+	return add_row(m, d, d->name, val, len, err);
+}
+
+int nas_ie_add_name(struct nas_msg *m, const char *name, const uint8_t *val, size_t len,
+		    struct nas_err *err)
+{
+	const struct nas_ie_desc *d = nas_ie_desc_find(m->desc, name);
+
+	if (!d) {
+		nas_errf(err, 0, NAS_CAUSE_IE_UNKNOWN, "%s has no IE \"%s\"", msg_name(m), name);
+		return -1;
+	}
+	return add_row(m, d, name, val, len, err);
+}
+
+const struct nas_ie *nas_ie(const struct nas_msg *m, enum nas_ie_key k)
+{
+	unsigned int row = k & 0xff;
+
+	if (!m->desc || m->desc != nas_msg_desc_at(k >> 8) || row >= NAS_MSG_MAX_ROWS ||
+	    !m->slot[row])
+		return NULL;
+	return &m->ie[m->slot[row] - 1];
+}
+
+bool nas_ie_byte(const struct nas_msg *m, enum nas_ie_key k, uint8_t *v)
+{
+	const struct nas_ie *ie = nas_ie(m, k);
+
+	if (!ie || !ie->len)
+		return false;
+	*v = ie->val[0];
+	return true;
+}
+
+void nas_msg_reindex(struct nas_msg *m)
+{
+	memset(m->slot, 0, sizeof(m->slot));
+	for (unsigned int i = 0; i < m->n_ie; i++)
+		slot_set(m, i);
 }
 
 const struct nas_ie *nas_ie_get(const struct nas_msg *m, const char *name)

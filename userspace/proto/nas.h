@@ -16,13 +16,19 @@
  *
  *   if (nas_decode(&m, buf, len, NAS_DIR_ANY, &e) < 0)
  *           send EMM status with cause e.cause; log e.msg
- *   ie = nas_ie_get(&m, "EPS mobile identity");
+ *   ie = nas_ie(&m, NAS_ATTACH_REQUEST_EPS_MOBILE_IDENTITY);
+ *
+ * IEs are named by compile-time keys generated from the tables
+ * (nas_keys.h): NAS_<MESSAGE>_<IE>.  The decoder (and nas_ie_add) keeps,
+ * per table row, where its IE is in ie[], so nas_ie() is one array index;
+ * a key of another message finds nothing.
  *
  * Nothing here allocates, does I/O or keeps global mutable state.
  */
 #ifndef AGW_PROTO_NAS_H
 #define AGW_PROTO_NAS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -114,6 +120,7 @@ struct nas_ie {
 };
 
 #define NAS_MAX_IES	48
+#define NAS_MSG_MAX_ROWS 40	/* rows of the largest message table */
 
 struct nas_msg {
 	const struct nas_msg_desc *desc;
@@ -123,8 +130,15 @@ struct nas_msg {
 	uint8_t pti;		/* ESM: procedure transaction identity */
 	uint8_t type;
 	uint8_t n_ie;
+	/* per row of desc: 1 + index in ie[] of its first IE not ignored, 0: absent
+	 * (code that writes ie[] itself calls nas_msg_reindex() afterwards) */
+	uint8_t slot[NAS_MSG_MAX_ROWS];
 	struct nas_ie ie[NAS_MAX_IES];
 };
+
+/* Compile-time keys: NAS_MSG_<MESSAGE> and NAS_<MESSAGE>_<IE> */
+#define NAS_IE_KEY(msg, row)	((unsigned int)(msg) << 8 | (unsigned int)(row))
+#include "proto/nas_keys.h"
 
 /* Message types (24.301 9.8) */
 enum nas_emm_type {
@@ -158,11 +172,16 @@ enum nas_esm_type {
 
 /* Descriptor of (pd, type) for the sender dir (NAS_DIR_ANY: the first). */
 const struct nas_msg_desc *nas_msg_desc_find(uint8_t pd, uint8_t type, unsigned int dir);
-/* Descriptor by spec name (and variant, may be NULL), or NULL. */
-const struct nas_msg_desc *nas_msg_desc_by_name(const char *name, const char *variant);
-/* The i-th descriptor of all tables (EMM then ESM), NULL past the end. */
+/* The table of a message key (NULL for a bad key). */
+const struct nas_msg_desc *nas_msg_desc_of(enum nas_msg_key k);
+/* The row an IE key names (NULL for a bad key). */
+const struct nas_ie_desc *nas_ie_desc_of(enum nas_ie_key k);
+/* The i-th descriptor of all tables (EMM then ESM, = enum nas_msg_key),
+ * NULL past the end. */
 const struct nas_msg_desc *nas_msg_desc_at(unsigned int i);
-/* Row of desc named name, or NULL. */
+/* For text front ends (JSON): descriptor by spec name (and variant, may be
+ * NULL), and the row of desc named name; NULL when unknown. */
+const struct nas_msg_desc *nas_msg_desc_by_name(const char *name, const char *variant);
 const struct nas_ie_desc *nas_ie_desc_find(const struct nas_msg_desc *desc, const char *name);
 
 /* ---- plain messages */
@@ -180,16 +199,39 @@ int nas_encode(const struct nas_msg *m, uint8_t *out, size_t max, struct nas_err
 
 /* Start building a message (pd/type from desc; ebi/pti for ESM). */
 void nas_msg_init(struct nas_msg *m, const struct nas_msg_desc *desc, uint8_t ebi, uint8_t pti);
+/* The same by key: nas_msg_start(&m, NAS_MSG_ATTACH_COMPLETE, 0, 0); -1 for a bad key. */
+int nas_msg_start(struct nas_msg *m, enum nas_msg_key k, uint8_t ebi, uint8_t pti);
 /*
- * Add the IE named name with value val (len bytes; half octets: one byte).
+ * Add the IE of row k with value val (len bytes; half octets: one byte).
  * The bytes are not copied: they must live until nas_encode().  Optional IEs
- * are kept in table order.  Returns 0 or -1 (unknown name, bad length, full).
+ * are kept in table order.  Returns 0 or -1 (a key of another message, bad
+ * length, full).  nas_ie_add(m, NAS_ATTACH_COMPLETE_ESM_MESSAGE_CONTAINER, ...)
  */
-int nas_ie_add(struct nas_msg *m, const char *name, const uint8_t *val, size_t len,
-	       struct nas_err *err);
-/* First IE named name that was not ignored, or NULL. */
+int nas_ie_add_key(struct nas_msg *m, enum nas_ie_key k, const uint8_t *val, size_t len,
+		   struct nas_err *err);
+/* The IE of row k (its first occurrence not ignored); NULL: absent, or k is
+ * a key of another message.  O(1). */
+const struct nas_ie *nas_ie(const struct nas_msg *m, enum nas_ie_key k);
+/* Half-octet or one-octet value of the IE of row k: true and *v set, or
+ * false when the IE is absent (or empty). */
+bool nas_ie_byte(const struct nas_msg *m, enum nas_ie_key k, uint8_t *v);
+/* Rebuild m->slot after writing m->ie[] directly. */
+void nas_msg_reindex(struct nas_msg *m);
+
+/*
+ * DEPRECATED string lookups, kept only while userspace/agwd still calls
+ * them: a linear strcmp over the IEs on every call, and a typo fails at
+ * run time.  Use the keys above.  nas_ie_add() takes a key or (deprecated)
+ * a name.
+ */
+int nas_ie_add_name(struct nas_msg *m, const char *name, const uint8_t *val, size_t len,
+		    struct nas_err *err);
+#define nas_ie_add(m, k, val, len, err)						\
+	_Generic((k), char *: nas_ie_add_name, const char *: nas_ie_add_name,	\
+		 default: nas_ie_add_key)(m, k, val, len, err)
+/* First IE named name that was not ignored, or NULL (deprecated: nas_ie()). */
 const struct nas_ie *nas_ie_get(const struct nas_msg *m, const char *name);
-/* Half-octet or one-octet value of the IE named name, or -1 if absent. */
+/* Value of the IE named name, or -1 if absent (deprecated: nas_ie_byte()). */
 int nas_ie_u8(const struct nas_msg *m, const char *name);
 
 /* ---- security header (24.301 9.3.1) */

@@ -281,3 +281,8 @@ const struct nas_msg_desc *nas_msg_desc_at(unsigned int i)
 {
 	return i < nas_emm_n_msgs + nas_esm_n_msgs ? desc_at(i) : NULL;
 }
+
+const struct nas_msg_desc *nas_msg_desc_of(enum nas_msg_key k)
+{
+	return nas_msg_desc_at((unsigned int)k);
+}

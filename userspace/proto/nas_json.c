@@ -362,6 +362,7 @@ static int plain_in(struct json_object *o, uint8_t *out, size_t max, struct aren
 	for (size_t i = 0; ies && i < json_object_array_length(ies); i++)
 		if (ie_in(m, json_object_array_get_idx(ies, i), a, depth, err))
 			goto out;
+	nas_msg_reindex(m);
 	rc = nas_encode(m, out, max, err);
 out:
 	free(m);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Service request, EPS bearer context status, uplink TFT matching.  See
- * nas_util.h.
+ * Service request, EPS bearer context status, messages of a cause only,
+ * uplink TFT matching.  See nas_util.h.
  */
 #include <string.h>
 
@@ -35,6 +35,33 @@ void nas_ebc_status_build(const uint8_t *ebis, unsigned int n, uint8_t out[2])
 	for (unsigned int i = 0; i < n; i++)
 		if (ebis[i] < 16)
 			out[ebis[i] / 8] |= (uint8_t)(1 << (ebis[i] % 8));
+}
+
+int nas_build_cause_msg(enum nas_msg_key k, uint8_t ebi, uint8_t pti, int cause, uint8_t *out,
+			size_t max, struct nas_err *err)
+{
+	const struct nas_msg_desc *d = nas_msg_desc_of(k);
+	uint8_t c = (uint8_t)cause;
+	struct nas_msg m;
+	unsigned int i;
+
+	if (!d) {
+		nas_errf(err, 0, NAS_CAUSE_PROTOCOL, "NAS message key %u is unknown", k);
+		return -1;
+	}
+	nas_msg_init(&m, d, ebi, pti);
+	if (cause >= 0) {
+		for (i = 0; i < d->n_ies; i++)
+			if (d->ies[i].vt == NAS_VT_EMM_CAUSE || d->ies[i].vt == NAS_VT_ESM_CAUSE)
+				break;
+		if (i == d->n_ies) {
+			nas_errf(err, 0, NAS_CAUSE_PROTOCOL, "%s has no cause", d->name);
+			return -1;
+		}
+		if (nas_ie_add(&m, (enum nas_ie_key)NAS_IE_KEY(k, i), &c, 1, err))
+			return -1;
+	}
+	return nas_encode(&m, out, max, err);
 }
 
 /* ------------------------------------------------------- packet parse --- */

@@ -2,7 +2,8 @@
 /*
  * NAS helpers a UE side needs besides the codec (nas.h): the short service
  * request with its MAC (TS 24.301 8.2.25, 9.9.3.28), the EPS bearer context
- * status bitmap (9.9.2.1), and the match of an IP packet against a TFT's
+ * status bitmap (9.9.2.1), the messages of a cause only that UE and MME
+ * both send, and the match of an IP packet against a TFT's
  * packet filters (TS 24.008 10.5.6.12, TS 23.060 15.3) to pick the bearer
  * for uplink traffic.  Pure functions: no I/O, no global state.
  */
@@ -25,6 +26,16 @@ int nas_service_request_build(struct nas_sec_ctx *ctx, uint8_t ksi, uint8_t out[
 
 /* EPS bearer context status (9.9.2.1): 2 octets, bit i set for active EBI i. */
 void nas_ebc_status_build(const uint8_t *ebis, unsigned int n, uint8_t out[2]);
+
+/*
+ * A message of nothing but (at most) a cause, as both the UE and the MME
+ * send them: EMM status, ESM status (8.2.14, 8.3.15), the rejects and the
+ * accepts of the ESM procedures, Detach accept.  ebi/pti for ESM; cause < 0:
+ * none (the message has no cause or it is optional).  Returns the length
+ * or -1 with err filled.
+ */
+int nas_build_cause_msg(enum nas_msg_key k, uint8_t ebi, uint8_t pti, int cause, uint8_t *out,
+			size_t max, struct nas_err *err);
 
 /* Fields of an IP packet a packet filter looks at (from the UE's side). */
 struct nas_pkt_info {

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "proto/s1ap.h"
+#include "proto/s1ap_types.h"
 
 /* ------------------------------------------------------------ checks --- */
 
@@ -102,7 +102,7 @@ int s1ap_name_index(const struct s1ap_type *t, const char *name)
 	return -1;
 }
 
-struct s1ap_val *s1ap_member_slot(struct s1ap_val *v, const char *name)
+struct s1ap_val *s1ap_member_slot_name(struct s1ap_val *v, const char *name)
 {
 	int i;
 
@@ -112,11 +112,65 @@ struct s1ap_val *s1ap_member_slot(struct s1ap_val *v, const char *name)
 	return i < 0 ? NULL : &v->v[i];
 }
 
-const struct s1ap_val *s1ap_member(const struct s1ap_val *v, const char *name)
+const struct s1ap_val *s1ap_member_name(const struct s1ap_val *v, const char *name)
 {
-	const struct s1ap_val *m = s1ap_member_slot((struct s1ap_val *)v, name);
+	const struct s1ap_val *m = s1ap_member_slot_name((struct s1ap_val *)v, name);
 
 	return m && m->t ? m : NULL;
+}
+
+/* ------------------------------------------------------------- keys --- */
+
+const struct s1ap_type *s1ap_key_type(enum s1ap_key k)
+{
+	unsigned int tid = (unsigned int)k >> 8;
+
+	return tid && tid < S1AP_TID_COUNT ? s1ap_types_by_tid[tid] : NULL;
+}
+
+const char *s1ap_key_name(enum s1ap_key k)
+{
+	const struct s1ap_type *t = s1ap_key_type(k);
+	unsigned int i = s1ap_key_index(k);
+
+	if (!t || i >= t->n)
+		return "?";
+	return t->kind == S1AP_K_ENUM ? t->names[i] : t->m[i].name;
+}
+
+struct s1ap_val *s1ap_member_slot_key(struct s1ap_val *v, enum s1ap_key k)
+{
+	if (!v || !v->t || v->t != s1ap_key_type(k) || v->t->kind != S1AP_K_SEQ || !v->v ||
+	    s1ap_key_index(k) >= v->t->n)
+		return NULL;
+	return &v->v[s1ap_key_index(k)];
+}
+
+const struct s1ap_val *s1ap_member_key(const struct s1ap_val *v, enum s1ap_key k)
+{
+	const struct s1ap_val *m = s1ap_member_slot_key((struct s1ap_val *)v, k);
+
+	return m && m->t ? m : NULL;
+}
+
+enum s1ap_key s1ap_alt_key(const struct s1ap_val *c)
+{
+	if (!c || !c->t || c->t->kind != S1AP_K_CHOICE || !c->t->tid || c->u >= c->t->n ||
+	    !c->v || !c->v[0].t)
+		return S1AP_KEY_NONE;
+	return (enum s1ap_key)S1AP_KEY(c->t->tid, c->u);
+}
+
+const struct s1ap_val *s1ap_alt_val(const struct s1ap_val *c, enum s1ap_key k)
+{
+	return k != S1AP_KEY_NONE && s1ap_alt_key(c) == k ? &c->v[0] : NULL;
+}
+
+enum s1ap_key s1ap_enum_key(const struct s1ap_val *v)
+{
+	if (!v || !v->t || v->t->kind != S1AP_K_ENUM || !v->t->tid || v->u >= v->t->n)
+		return S1AP_KEY_NONE;
+	return (enum s1ap_key)S1AP_KEY(v->t->tid, v->u);
 }
 
 static void set_int(struct s1ap_val *v, const struct s1ap_type *t, uint64_t u)
@@ -128,9 +182,8 @@ static void set_int(struct s1ap_val *v, const struct s1ap_type *t, uint64_t u)
 	v->u = u;
 }
 
-extern const struct s1ap_type s1ap_t_procedure_code, s1ap_t_triggering_message,
-	s1ap_t_criticality, s1ap_t_crit_diag_ie_list, s1ap_t_crit_diag_ie_item,
-	s1ap_t_protocol_ie_id, s1ap_t_type_of_error;
+#define CD(name)	S1AP_CRITICALITY_DIAGNOSTICS_##name
+#define CDI(name)	S1AP_CRIT_DIAG_IE_ITEM_##name
 
 int s1ap_crit_diag(struct s1ap_arena *a, const struct s1ap_pdu *pdu,
 		   const struct s1ap_check_result *r, struct s1ap_val *out)
@@ -139,13 +192,13 @@ int s1ap_crit_diag(struct s1ap_arena *a, const struct s1ap_pdu *pdu,
 
 	if (s1ap_val_init(a, out, &s1ap_t_criticality_diagnostics, 0))
 		return -1;
-	set_int(s1ap_member_slot(out, "procedureCode"), &s1ap_t_procedure_code, pdu->proc);
-	set_int(s1ap_member_slot(out, "triggeringMessage"), &s1ap_t_triggering_message,
+	set_int(s1ap_member_slot(out, CD(PROCEDURECODE)), &s1ap_t_procedure_code, pdu->proc);
+	set_int(s1ap_member_slot(out, CD(TRIGGERINGMESSAGE)), &s1ap_t_triggering_message,
 		pdu->kind);
-	set_int(s1ap_member_slot(out, "procedureCriticality"), &s1ap_t_criticality, pdu->crit);
+	set_int(s1ap_member_slot(out, CD(PROCEDURECRITICALITY)), &s1ap_t_criticality, pdu->crit);
 	if (!r->n)
 		return 0;
-	list = s1ap_member_slot(out, "iEsCriticalityDiagnostics");
+	list = s1ap_member_slot(out, CD(IESCRITICALITYDIAGNOSTICS));
 	if (s1ap_val_init(a, list, &s1ap_t_crit_diag_ie_list, r->n))
 		return -1;
 	for (unsigned int i = 0; i < r->n; i++) {
@@ -153,11 +206,10 @@ int s1ap_crit_diag(struct s1ap_arena *a, const struct s1ap_pdu *pdu,
 
 		if (s1ap_val_init(a, it, &s1ap_t_crit_diag_ie_item, 0))
 			return -1;
-		set_int(s1ap_member_slot(it, "iECriticality"), &s1ap_t_criticality,
+		set_int(s1ap_member_slot(it, CDI(IECRITICALITY)), &s1ap_t_criticality,
 			r->d[i].ie_crit);
-		set_int(s1ap_member_slot(it, "iE-ID"), &s1ap_t_protocol_ie_id, r->d[i].ie_id);
-		set_int(s1ap_member_slot(it, "typeOfError"), &s1ap_t_type_of_error,
-			r->d[i].type);
+		set_int(s1ap_member_slot(it, CDI(IE_ID)), &s1ap_t_protocol_ie_id, r->d[i].ie_id);
+		set_int(s1ap_member_slot(it, CDI(TYPEOFERROR)), &s1ap_t_type_of_error, r->d[i].type);
 	}
 	return 0;
 }

@@ -132,35 +132,19 @@ static int dec_string(struct dstate *st, const struct s1ap_type *t, struct s1ap_
 {
 	struct aper_dec *d = st->d;
 	unsigned int unit = t->kind == S1AP_K_BITS ? 1 : 8;
-	uint64_t n;
-	uint8_t *buf;
-	size_t len;
+	size_t n;
 
-	if (t->kind == S1AP_K_OCTETS) {
-		if (aper_get_octets(d, t->lb, t->ub, t->ext, &v->p, &len))
-			return -1;
-		v->n = (uint32_t)len;
-		return 0;
-	}
-	if (aper_get_strlen(d, t->lb, t->ub, t->ext, unit, &n))
+	if (aper_get_string(d, t->lb, t->ub, t->ext, unit, &v->p, &n))
 		return -1;
-	if (n > d->len * 8)
-		return aper_dec_fail(d, "size %llu runs past the end", (unsigned long long)n);
-	buf = s1ap_alloc(st->a, (size_t)(n * unit + 7) / 8 + 1);
-	if (!buf)
-		return aper_dec_fail(d, "out of memory (arena limit)");
-	if (aper_get_bitfield(d, (size_t)n * unit, buf))
-		return -1;
-	v->p = buf;
+	if (n > UINT32_MAX)
+		return aper_dec_fail(d, "string of %zu units", n);
 	v->n = (uint32_t)((n * unit + 7) / 8);
-	v->bits = (uint32_t)(n * unit);
-	if (t->kind == S1AP_K_PRINTABLE) {
+	v->bits = t->kind == S1AP_K_BITS ? (uint32_t)n : 0;
+	if (t->kind == S1AP_K_PRINTABLE)
 		for (uint32_t i = 0; i < v->n; i++)
-			if (!is_printable(buf[i]))
+			if (!is_printable(v->p[i]))
 				return aper_dec_fail(d, "character 0x%02x is not in PrintableString",
-						     buf[i]);
-		v->bits = 0;
-	}
+						     v->p[i]);
 	return 0;
 }
 
@@ -371,28 +355,52 @@ int s1ap_val_decode(struct aper_dec *d, struct s1ap_arena *a, const struct s1ap_
 
 static int enc_val(struct aper_enc *e, const struct s1ap_val *v);
 
-/* Encode v on its own (an open type's contents) and add it as an open type. */
+/*
+ * Encode v on its own (an open type's contents) and add it as an open type.
+ * The contents are written in place after two octets kept for the length
+ * (10.9.3.6/7: one octet below 128, two below 16K), then moved back one
+ * octet when one is enough; contents of 16K and more (fragments, with a
+ * length octet every 16K..64K) are encoded aside and copied.
+ */
 static int enc_open(struct aper_enc *e, const struct s1ap_val *v)
 {
 	struct aper_enc sub;
-	size_t n;
+	size_t n, at;
 	uint8_t *tmp;
 	int rc;
 
 	if (v->t == &s1ap_t_raw)
 		return aper_put_open(e, v->p, v->n);
-	tmp = malloc(e->cap ? e->cap : 1);
-	if (!tmp)
-		return aper_fail(e->ctx, e->pos, "out of memory");
-	aper_enc_init(&sub, e->ctx, tmp, e->cap);
-	rc = enc_val(&sub, v);
+	if (aper_put_align(e))
+		return -1;
+	at = e->pos / 8;
+	if (e->cap - at < 2)
+		return aper_fail(e->ctx, e->pos, "output buffer of %zu octets is full", e->cap);
+	aper_enc_init(&sub, e->ctx, e->buf + at + 2, e->cap - at - 2);
+	if (enc_val(&sub, v))
+		return -1;
 	n = aper_enc_bytes(&sub);
-	if (!rc && n == 0) {		/* 10.1.3: an empty encoding is one zero octet */
-		tmp[0] = 0;
+	if (!n) {		/* 10.1.3: an empty encoding is one zero octet */
+		e->buf[at + 2] = 0;
 		n = 1;
 	}
-	if (!rc)
-		rc = aper_put_open(e, tmp, n);
+	if (n < 128) {
+		e->buf[at] = (uint8_t)n;
+		memmove(e->buf + at + 1, e->buf + at + 2, n);
+		e->pos += 8 * (1 + n);
+		return 0;
+	}
+	if (n < APER_16K) {
+		e->buf[at] = (uint8_t)(0x80 | n >> 8);
+		e->buf[at + 1] = (uint8_t)n;
+		e->pos += 8 * (2 + n);
+		return 0;
+	}
+	tmp = malloc(n);
+	if (!tmp)
+		return aper_fail(e->ctx, e->pos, "out of memory");
+	memcpy(tmp, e->buf + at + 2, n);
+	rc = aper_put_open(e, tmp, n);
 	free(tmp);
 	return rc;
 }
@@ -407,16 +415,12 @@ static int enc_string(struct aper_enc *e, const struct s1ap_type *t, const struc
 				return aper_fail(e->ctx, e->pos,
 						 "character 0x%02x is not in PrintableString",
 						 v->p[i]);
-		if (aper_put_strlen(e, t->lb, t->ub, t->ext, 8, v->n))
-			return -1;
-		return aper_put_bitfield(e, 8 * (size_t)v->n, v->p);
+		return aper_put_string(e, t->lb, t->ub, t->ext, 8, v->p, v->n);
 	}
 	if (v->bits > 8 * (uint64_t)v->n)
 		return aper_fail(e->ctx, e->pos, "bit string of %u bits in %u octets", v->bits,
 				 v->n);
-	if (aper_put_strlen(e, t->lb, t->ub, t->ext, 1, v->bits))
-		return -1;
-	return aper_put_bitfield(e, v->bits, v->p);
+	return aper_put_string(e, t->lb, t->ub, t->ext, 1, v->p, v->bits);
 }
 
 static int enc_seq(struct aper_enc *e, const struct s1ap_type *t, const struct s1ap_val *v)

@@ -242,3 +242,9 @@ T_SEQ(e_rab_modify_item_bearer_mod_res, "E-RABModifyItemBearerModRes", 1,
 T_SEQ(e_rab_release_item_bearer_rel_comp, "E-RABReleaseItemBearerRelComp", 1,
       M("e-RAB-ID", e_rab_id), IEXT);
 T_SEQ(e_rab_item, "E-RABItem", 1, M("e-RAB-ID", e_rab_id), M("cause", cause), IEXT);
+
+/* ---- every listed type by its number (s1ap_type_list.h) ---- */
+#define BY_TID(id) [S1AP_TID_##id] = &s1ap_t_##id,
+#define TID_NAME(id) [S1AP_TID_##id] = #id,
+const struct s1ap_type *const s1ap_types_by_tid[S1AP_TID_COUNT] = { S1AP_TYPE_LIST(BY_TID) };
+const char *const s1ap_tid_names[S1AP_TID_COUNT] = { S1AP_TYPE_LIST(TID_NAME) };

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "proto/s1ap_types.h"
 #include "proto/s1ap_util.h"
 
 static int typed(struct s1ap_arena *a, struct s1ap_val *v, const struct s1ap_type *t)
@@ -23,29 +24,58 @@ struct s1ap_val *s1ap_b_ie(struct s1ap_pdu *pdu, unsigned int id)
 	return typed(pdu->arena, v, info->type) ? NULL : v;
 }
 
-struct s1ap_val *s1ap_b_mem(struct s1ap_arena *a, struct s1ap_val *seq, const char *name)
+static struct s1ap_val *b_mem(struct s1ap_arena *a, struct s1ap_val *seq, int i)
 {
-	int i;
-
-	if (!seq || !seq->t || seq->t->kind != S1AP_K_SEQ || !seq->v)
-		return NULL;
-	i = s1ap_name_index(seq->t, name);
-	if (i < 0)
+	if (i < 0 || !seq || !seq->v)
 		return NULL;
 	return typed(a, &seq->v[i], seq->t->m[i].type) ? NULL : &seq->v[i];
 }
 
-struct s1ap_val *s1ap_b_alt(struct s1ap_arena *a, struct s1ap_val *choice, const char *name)
+struct s1ap_val *s1ap_b_mem_key(struct s1ap_arena *a, struct s1ap_val *seq, enum s1ap_key k)
 {
-	int i;
-
-	if (!choice || !choice->t || choice->t->kind != S1AP_K_CHOICE || !choice->v)
+	if (!seq || !seq->t || seq->t->kind != S1AP_K_SEQ || seq->t != s1ap_key_type(k) ||
+	    s1ap_key_index(k) >= seq->t->n)
 		return NULL;
-	i = s1ap_name_index(choice->t, name);
-	if (i < 0)
+	return b_mem(a, seq, (int)s1ap_key_index(k));
+}
+
+struct s1ap_val *s1ap_b_mem_name(struct s1ap_arena *a, struct s1ap_val *seq, const char *name)
+{
+	if (!seq || !seq->t || seq->t->kind != S1AP_K_SEQ)
+		return NULL;
+	return b_mem(a, seq, s1ap_name_index(seq->t, name));
+}
+
+static struct s1ap_val *b_alt(struct s1ap_arena *a, struct s1ap_val *choice, int i)
+{
+	if (i < 0 || !choice->v)
 		return NULL;
 	choice->u = (uint64_t)i;
 	return typed(a, &choice->v[0], choice->t->m[i].type) ? NULL : &choice->v[0];
+}
+
+/* Alternative i of v when v is a Cause value */
+static struct s1ap_val *b_alt_checked(struct s1ap_arena *a, struct s1ap_val *v, unsigned int i)
+{
+	if (!v || v->t != &s1ap_t_cause)
+		return NULL;
+	return b_alt(a, v, (int)i);
+}
+
+struct s1ap_val *s1ap_b_alt_key(struct s1ap_arena *a, struct s1ap_val *choice, enum s1ap_key k)
+{
+	if (!choice || !choice->t || choice->t->kind != S1AP_K_CHOICE ||
+	    choice->t != s1ap_key_type(k) || s1ap_key_index(k) >= choice->t->n)
+		return NULL;
+	return b_alt(a, choice, (int)s1ap_key_index(k));
+}
+
+struct s1ap_val *s1ap_b_alt_name(struct s1ap_arena *a, struct s1ap_val *choice,
+				 const char *name)
+{
+	if (!choice || !choice->t || choice->t->kind != S1AP_K_CHOICE)
+		return NULL;
+	return b_alt(a, choice, s1ap_name_index(choice->t, name));
 }
 
 struct s1ap_val *s1ap_b_items(struct s1ap_arena *a, struct s1ap_val *list, uint32_t n)
@@ -130,7 +160,16 @@ int s1ap_b_bits(struct s1ap_arena *a, struct s1ap_val *v, const void *p, size_t 
 	return 0;
 }
 
-int s1ap_b_enum(struct s1ap_val *v, const char *name)
+int s1ap_b_enum_key(struct s1ap_val *v, enum s1ap_key k)
+{
+	if (!v || !v->t || v->t->kind != S1AP_K_ENUM || v->t != s1ap_key_type(k) ||
+	    s1ap_key_index(k) >= v->t->n)
+		return -1;
+	v->u = s1ap_key_index(k);
+	return 0;
+}
+
+int s1ap_b_enum_name(struct s1ap_val *v, const char *name)
 {
 	int i;
 
@@ -169,10 +208,23 @@ int s1ap_b_tla(struct s1ap_arena *a, struct s1ap_val *v, const uint8_t *ip4,
 	return s1ap_b_bits(a, v, b, n * 8);
 }
 
-int s1ap_b_cause(struct s1ap_arena *a, struct s1ap_val *v, const char *group,
-		 const char *value)
+int s1ap_b_cause_key(struct s1ap_arena *a, struct s1ap_val *v, enum s1ap_key value)
 {
-	return s1ap_b_enum(s1ap_b_alt(a, v, group), value);
+	const struct s1ap_type *grp = s1ap_key_type(value);
+
+	if (!grp || grp->kind != S1AP_K_ENUM)
+		return -1;
+	/* the group is the alternative of Cause whose type the value's is */
+	for (unsigned int i = 0; i < s1ap_t_cause.n; i++)
+		if (s1ap_t_cause.m[i].type == grp)
+			return s1ap_b_enum_key(b_alt_checked(a, v, i), value);
+	return -1;
+}
+
+int s1ap_b_cause_name(struct s1ap_arena *a, struct s1ap_val *v, const char *group,
+		      const char *value)
+{
+	return s1ap_b_enum_name(s1ap_b_alt_name(a, v, group), value);
 }
 
 /* ------------------------------------------------------------ reading --- */
@@ -187,10 +239,8 @@ const struct s1ap_val *s1ap_alt(const struct s1ap_val *choice, const char **name
 	return &choice->v[0];
 }
 
-int s1ap_mem_u(const struct s1ap_val *seq, const char *name, uint64_t *u)
+static int mem_u(const struct s1ap_val *m, uint64_t *u)
 {
-	const struct s1ap_val *m = s1ap_member(seq, name);
-
 	if (!m || (m->t->kind != S1AP_K_INT && m->t->kind != S1AP_K_ENUM &&
 		   m->t->kind != S1AP_K_BOOL))
 		return -1;
@@ -198,14 +248,39 @@ int s1ap_mem_u(const struct s1ap_val *seq, const char *name, uint64_t *u)
 	return 0;
 }
 
-int s1ap_mem_oct(const struct s1ap_val *seq, const char *name, uint8_t *out, size_t n)
+static int mem_oct(const struct s1ap_val *m, uint8_t *out, size_t n)
 {
-	const struct s1ap_val *m = s1ap_member(seq, name);
-
 	if (!m || m->t->kind != S1AP_K_OCTETS || m->n != n)
 		return -1;
 	memcpy(out, m->p, n);
 	return 0;
+}
+
+int s1ap_mem_u_key(const struct s1ap_val *seq, enum s1ap_key k, uint64_t *u)
+{
+	return mem_u(s1ap_member_key(seq, k), u);
+}
+
+int s1ap_mem_u_name(const struct s1ap_val *seq, const char *name, uint64_t *u)
+{
+	return mem_u(s1ap_member_name(seq, name), u);
+}
+
+int s1ap_mem_oct_key(const struct s1ap_val *seq, enum s1ap_key k, uint8_t *out, size_t n)
+{
+	return mem_oct(s1ap_member_key(seq, k), out, n);
+}
+
+int s1ap_mem_oct_name(const struct s1ap_val *seq, const char *name, uint8_t *out, size_t n)
+{
+	return mem_oct(s1ap_member_name(seq, name), out, n);
+}
+
+enum s1ap_key s1ap_cause_key(const struct s1ap_val *cause)
+{
+	if (!cause || cause->t != &s1ap_t_cause)
+		return S1AP_KEY_NONE;
+	return s1ap_enum_key(s1ap_alt(cause, NULL));
 }
 
 const char *s1ap_enum_name(const struct s1ap_val *v)

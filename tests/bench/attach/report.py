@@ -17,7 +17,8 @@ import os
 import statistics
 import sys
 
-FIELDS = ("ues", "attach_per_s", "detach_per_s", "p50_ms", "p99_ms", "agwd_bytes_per_ue")
+FIELDS = ("ues", "enbs", "attach_per_s", "detach_per_s", "p50_ms", "p99_ms",
+          "agwd_bytes_per_ue")
 
 
 def cpu_model():
@@ -69,13 +70,13 @@ def main():
     out = sys.stdout
     out.write("attach benchmark: guest %s, %s vCPUs, %s MB (TCG: not hardware speed), %d run(s)\n"
               % (g.get("kernel"), g.get("vcpus"), g.get("mem_mb"), len(rows)))
-    out.write("%6s %12s %12s %7s %7s %12s %10s %9s\n" % ("ues", "attach/s", "detach/s", "p50 ms",
-              "p99 ms", "agwd B/UE", "agwd cpu s", "failures"))
+    out.write("%6s %4s %12s %12s %7s %7s %12s %10s %9s\n" % ("ues", "enbs", "attach/s",
+              "detach/s", "p50 ms", "p99 ms", "agwd B/UE", "agwd cpu s", "failures"))
     for r in rows + [dict(m, run="median")]:
-        out.write("%6s %12.1f %12.1f %7d %7d %12.0f %10.2f %9d   run %s\n" %
-                  (r["ues"], r["attach_per_s"], r["detach_per_s"], r["p50_ms"], r["p99_ms"],
-                   r.get("agwd_bytes_per_ue", 0), r.get("agwd_cpu_s", 0), r["failures"],
-                   r["run"]))
+        out.write("%6s %4s %12.1f %12.1f %7d %7d %12.0f %10.2f %9d   run %s\n" %
+                  (r["ues"], r.get("enbs", 1), r["attach_per_s"], r["detach_per_s"],
+                   r["p50_ms"], r["p99_ms"], r.get("agwd_bytes_per_ue", 0),
+                   r.get("agwd_cpu_s", 0), r["failures"], r["run"]))
     out.write("spread (max-min)/mean: attach %s, detach %s, p50 %s, p99 %s, bytes/UE %s\n" %
               (spread(rows, "attach_per_s"), spread(rows, "detach_per_s"),
                spread(rows, "p50_ms"), spread(rows, "p99_ms"),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Control methods subscriber.*: add, update, delete, show, list, import
+ * Control methods subscriber.*: add, update, delete, show, list, import, and
+ * the streaming import (subscriber.import.begin/chunk/commit/abort)
  * (parameters and results in Documentation/agwctl.md "Control protocol").
  */
 #include <arpa/inet.h>
@@ -13,6 +14,8 @@
 #include "agwd/agwd.h"
 #include "agwd/subscriber/subscriber.h"
 #include "lib/config.h"
+#include "lib/ctl.h"
+#include "lib/log.h"
 
 #define LIST_DEFAULT 100
 #define LIST_MAX 1000
@@ -387,29 +390,195 @@ static int m_import(void *arg, struct json_object *p, struct json_object **res,
 	return 0;
 }
 
+/* ---- streaming import: subscriber.import.{begin,chunk,commit,abort} ----
+ * One session at a time; one left idle for IMPORT_IDLE_MS (a client that
+ * went away) is dropped by the next begin.  The chunks of a session are
+ * applied in order as they come (one connection or several). */
+#define IMPORT_IDLE_MS	(120 * 1000)
+#define IMPORT_CHUNK_MAX (CTL_MAX_REQUEST - 4096)	/* the CSV text of one chunk */
+
+struct import_ctl {
+	struct import_ctl *next;	/* one per agwd instance (the unit tests run several) */
+	struct agwd *d;
+	struct sub_import *imp;
+	unsigned int id, next_id;
+	uint64_t last_ms;
+};
+
+static struct import_ctl *importers;
+
+static void import_drop(struct import_ctl *c)
+{
+	sub_import_free(c->imp);
+	c->imp = NULL;
+	c->id = 0;
+}
+
+static int import_session(struct import_ctl *c, struct json_object *p, struct jsonrpc_error *err)
+{
+	unsigned long long id;
+
+	if (jsonrpc_param_u64(p, "import", 1, UINT32_MAX, &id, err))
+		return -1;
+	if (!c->imp || id != c->id)
+		return jsonrpc_fail(err, ENOENT, "import %llu: no such import in progress (ended, "
+				    "aborted, or idle for more than %u s)", id,
+				    IMPORT_IDLE_MS / 1000);
+	c->last_ms = ev_time_ms();
+	return 0;
+}
+
+static int m_import_begin(void *arg, struct json_object *p, struct json_object **res,
+			  struct jsonrpc_error *err)
+{
+	static const char *const keys[] = { "replace", "atomic", "sync", NULL };
+	struct import_ctl *c = arg;
+	struct sub_import_opts o;
+	int replace = 0, atomic = 1, sync = 0, ret;
+
+	if (jsonrpc_param_keys(p, keys, err) ||
+	    jsonrpc_param_bool(p, "replace", 0, &replace, err) < 0 ||
+	    jsonrpc_param_bool(p, "atomic", 0, &atomic, err) < 0 ||
+	    jsonrpc_param_bool(p, "sync", 0, &sync, err) < 0)
+		return -1;
+	if (sync && !atomic)
+		return jsonrpc_fail(err, JSONRPC_INVALID_PARAMS, "sync: needs atomic");
+	if (c->imp && ev_time_ms() - c->last_ms < IMPORT_IDLE_MS)
+		return jsonrpc_fail(err, EBUSY, "import %u is in progress (%u rows so far)", c->id,
+				    sub_import_rows(c->imp));
+	if (c->imp) {
+		log_warn("ctl", "import %u idle for %u s: dropped", c->id, IMPORT_IDLE_MS / 1000);
+		import_drop(c);
+	}
+	o = (struct sub_import_opts){ .atomic = atomic, .replace = replace, .sync = sync };
+	ret = sub_import_begin(&o, &c->imp);
+	if (ret)
+		return jsonrpc_fail(err, -ret, "cannot start an import: %s", strerror(-ret));
+	c->id = ++c->next_id;
+	c->last_ms = ev_time_ms();
+	*res = json_object_new_object();
+	json_object_object_add(*res, "import", json_object_new_int64(c->id));
+	json_object_object_add(*res, "chunk_max", json_object_new_int64(IMPORT_CHUNK_MAX));
+	return 0;
+}
+
+static int m_import_chunk(void *arg, struct json_object *p, struct json_object **res,
+			  struct jsonrpc_error *err)
+{
+	static const char *const keys[] = { "import", "csv", NULL };
+	struct import_ctl *c = arg;
+	struct json_object *csv;
+	int ret;
+
+	if (jsonrpc_param_keys(p, keys, err) || import_session(c, p, err))
+		return -1;
+	if (!json_object_object_get_ex(p, "csv", &csv) ||
+	    !json_object_is_type(csv, json_type_string))
+		return jsonrpc_fail(err, JSONRPC_INVALID_PARAMS, "csv: expected whole lines of the "
+				    "file as a string");
+	ret = sub_import_chunk(c->d->subs, c->imp, json_object_get_string(csv),
+			       (size_t)json_object_get_string_len(csv));
+	if (ret) {
+		jsonrpc_fail(err, -ret, "%s", sub_store_error(c->d->subs));
+		import_drop(c);		/* nothing more can be added to a failed import */
+		return -1;
+	}
+	*res = json_object_new_object();
+	json_object_object_add(*res, "rows", json_object_new_int64(sub_import_rows(c->imp)));
+	return 0;
+}
+
+static int m_import_commit(void *arg, struct json_object *p, struct json_object **res,
+			   struct jsonrpc_error *err)
+{
+	static const char *const keys[] = { "import", NULL };
+	struct import_ctl *c = arg;
+	unsigned int rows, deleted;
+	int ret;
+
+	if (jsonrpc_param_keys(p, keys, err) || import_session(c, p, err))
+		return -1;
+	ret = sub_import_finish(c->d->subs, c->imp, &rows, &deleted);
+	if (ret)
+		jsonrpc_fail(err, -ret, "%s", sub_store_error(c->d->subs));
+	import_drop(c);
+	if (ret)
+		return -1;
+	agwd_static_sync(c->d);
+	*res = json_object_new_object();
+	json_object_object_add(*res, "imported", json_object_new_int64(rows));
+	json_object_object_add(*res, "deleted", json_object_new_int64(deleted));
+	return 0;
+}
+
+static int m_import_abort(void *arg, struct json_object *p, struct json_object **res,
+			  struct jsonrpc_error *err)
+{
+	static const char *const keys[] = { "import", NULL };
+	struct import_ctl *c = arg;
+
+	if (jsonrpc_param_keys(p, keys, err) || import_session(c, p, err))
+		return -1;
+	import_drop(c);
+	*res = NULL;
+	return 0;
+}
+
 int agwd_ctl_subscriber_init(struct agwd *d)
 {
 	static const struct {
 		const char *name;
 		jsonrpc_fn fn;
 		const char *help;
+		bool import;
 	} methods[] = {
 		{ "subscriber.add", m_add, "add a subscriber: imsi, k, op|opc, [amf, sqn, "
-		  "msisdn, state, apns]" },
-		{ "subscriber.update", m_update, "change a subscriber: imsi and the fields to change" },
-		{ "subscriber.delete", m_delete, "delete a subscriber: imsi" },
-		{ "subscriber.show", m_show, "one subscriber: imsi, [keys]" },
-		{ "subscriber.list", m_list, "subscribers in IMSI order: [after, limit]" },
-		{ "subscriber.import", m_import, "import CSV text: csv, [replace]" },
+		  "msisdn, state, apns]", false },
+		{ "subscriber.update", m_update, "change a subscriber: imsi and the fields to change",
+		  false },
+		{ "subscriber.delete", m_delete, "delete a subscriber: imsi", false },
+		{ "subscriber.show", m_show, "one subscriber: imsi, [keys]", false },
+		{ "subscriber.list", m_list, "subscribers in IMSI order: [after, limit]", false },
+		{ "subscriber.import", m_import, "import CSV text in one request: csv, [replace]",
+		  false },
+		{ "subscriber.import.begin", m_import_begin, "start a streaming import: [replace, "
+		  "atomic (true), sync] -> import, chunk_max", true },
+		{ "subscriber.import.chunk", m_import_chunk, "whole CSV lines of an import: import, "
+		  "csv -> rows", true },
+		{ "subscriber.import.commit", m_import_commit, "end an import, apply what is staged: "
+		  "import -> imported, deleted", true },
+		{ "subscriber.import.abort", m_import_abort, "drop an import: import", true },
 	};
 
+	struct import_ctl *importer = calloc(1, sizeof(*importer));
+
+	if (!importer)
+		return -ENOMEM;
+	importer->d = d;
+	importer->next = importers;
+	importers = importer;
 	sub_store_set_apn_check(d->subs, agwd_static_check, d);
 	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
-		int ret = jsonrpc_register(d->rpc, methods[i].name, methods[i].fn, d,
+		int ret = jsonrpc_register(d->rpc, methods[i].name, methods[i].fn,
+					   methods[i].import ? (void *)importer : (void *)d,
 					   methods[i].help);
 
 		if (ret)
 			return ret;
 	}
 	return 0;
+}
+
+void agwd_ctl_subscriber_fini(struct agwd *d)
+{
+	for (struct import_ctl **pp = &importers; *pp; pp = &(*pp)->next) {
+		struct import_ctl *c = *pp;
+
+		if (c->d != d)
+			continue;
+		*pp = c->next;
+		import_drop(c);
+		free(c);
+		return;
+	}
 }

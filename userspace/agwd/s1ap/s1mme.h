@@ -114,8 +114,6 @@ int s1mme_pcap_open(struct s1mme *s1, const char *path, char *err, size_t err_si
 void s1_pcap_write(struct pcap_w *p, struct enb *e, bool sent, uint16_t stream,
 		   const uint8_t *buf, size_t len);
 void s1_pcap_close(struct pcap_w *p);
-struct pcap_w *s1_pcap_new(const char *path);
-uint32_t s1_crc32c(const uint8_t *p, size_t n);
 
 /* ---- sending (s1ap_build.c); every function returns 0 or -1 ---- */
 int s1_send_pdu(struct s1mme *s1, struct enb *e, uint16_t stream, const struct s1ap_pdu *pdu);

@@ -98,6 +98,29 @@ int sub_list(struct sub_store *s, const char *after, unsigned int limit, sub_lis
  */
 int sub_import_csv(struct sub_store *s, const char *text, size_t len, bool replace,
 		   unsigned int *n_rows);
+
+/*
+ * Streaming import (sub_import.c): a file of any size in chunks of whole
+ * lines, the header in the first.  atomic: rows are checked as they come
+ * and staged in an unlinked temporary file; sub_import_finish() writes them
+ * all in one transaction or none.  Not atomic: each chunk is one
+ * transaction; a failing chunk is rolled back and the error says how many
+ * rows of the earlier chunks are in.  sync (implies atomic and replace):
+ * finish also deletes every subscriber the file does not name, and an
+ * existing subscriber keeps its SQN when it is higher than the file's.
+ * Errors: sub_store_error() names the line of the whole file ("line N: ").
+ */
+struct sub_import_opts {
+	bool atomic, replace, sync;
+};
+struct sub_import;
+int sub_import_begin(const struct sub_import_opts *o, struct sub_import **out);
+int sub_import_chunk(struct sub_store *s, struct sub_import *imp, const char *text, size_t len);
+/* Rows checked (atomic) or written so far */
+unsigned int sub_import_rows(const struct sub_import *imp);
+int sub_import_finish(struct sub_store *s, struct sub_import *imp, unsigned int *rows,
+		      unsigned int *deleted);
+void sub_import_free(struct sub_import *imp);
 /* One CSV row (without the newline) into r; header tells op/opc. */
 int sub_csv_parse_row(const char *line, bool op_column, struct sub_record *r, char *msg,
 		      size_t size);

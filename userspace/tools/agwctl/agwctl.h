@@ -49,6 +49,8 @@ extern bool agwctl_json;	/* -j */
  * *result (caller puts it), or 1 after printing "Error: ..." on stderr.
  */
 int agwctl_call(const char *method, struct json_object *params, struct json_object **result);
+/* The same without the error message. */
+int agwctl_call_quiet(const char *method, struct json_object *params, struct json_object **result);
 /* Prints result as one JSON line on stdout (for -j). */
 void agwctl_print_json(struct json_object *result);
 

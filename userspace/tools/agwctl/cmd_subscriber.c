@@ -10,7 +10,6 @@
 
 #include "tools/agwctl/agwctl.h"
 
-#define IMPORT_MAX (1u << 20)	/* agwd's request limit; split bigger files */
 
 /* "apn NAME [ip ADDR] [ip6 PREFIX] [qci N] [arp N] [ambr_ul BPS] [ambr_dl BPS]" */
 static int parse_apn(int argc, char **argv, int *i, struct json_object *apns)
@@ -291,56 +290,142 @@ static int do_list(int argc, char **argv)
 	return 0;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-	char *buf;
-	size_t n;
+/*
+ * Streaming import (Documentation/agwctl.md "Streaming import"): the file
+ * is read line by line and sent in chunks of whole lines, each request
+ * below the control socket's limit, inside one import session:
+ * subscriber.import.begin, .chunk..., .commit (or .abort after an error).
+ */
+#define CHUNK_TARGET	(512u << 10)	/* raw CSV octets per request */
 
-	if (!f) {
+struct chunk {
+	char *buf;
+	size_t len, cap;
+};
+
+static int send_chunk(long long id, const struct chunk *c)
+{
+	struct json_object *p = json_object_new_object(), *res;
+
+	json_object_object_add(p, "import", json_object_new_int64(id));
+	json_object_object_add(p, "csv", json_object_new_string_len(c->buf, (int)c->len));
+	if (agwctl_call("subscriber.import.chunk", p, &res))
+		return 1;
+	json_object_put(res);
+	return 0;
+}
+
+static void import_abort(long long id)
+{
+	struct json_object *p = json_object_new_object(), *res = NULL;
+
+	/* agwd drops a failed import itself; this one is for our own errors */
+	json_object_object_add(p, "import", json_object_new_int64(id));
+	if (!agwctl_call_quiet("subscriber.import.abort", p, &res))
+		json_object_put(res);
+}
+
+static int stream(FILE *f, const char *path, long long id, size_t max)
+{
+	struct chunk c = { .cap = max + 1 };
+	char *line = NULL;
+	size_t lcap = 0;
+	unsigned long lineno = 0;
+	ssize_t n;
+	int rc = 0;
+
+	c.buf = malloc(c.cap);
+	if (!c.buf) {
+		fprintf(stderr, "Error: out of memory\n");
+		return 1;
+	}
+	while (!rc && (n = getline(&line, &lcap, f)) >= 0) {
+		lineno++;
+		if ((size_t)n > max) {
+			fprintf(stderr, "Error: %s: line %lu: longer than %zu octets\n", path,
+				lineno, max);
+			rc = 1;
+			break;
+		}
+		if (c.len + (size_t)n > (max < CHUNK_TARGET ? max : CHUNK_TARGET) && c.len) {
+			rc = send_chunk(id, &c);
+			c.len = 0;
+		}
+		memcpy(c.buf + c.len, line, (size_t)n);
+		c.len += (size_t)n;
+	}
+	if (!rc && ferror(f)) {
 		fprintf(stderr, "Error: %s: %s\n", path, strerror(errno));
-		return NULL;
+		rc = 1;
 	}
-	buf = malloc(IMPORT_MAX + 1);
-	n = buf ? fread(buf, 1, IMPORT_MAX + 1, f) : 0;
-	if (f != stdin)
-		fclose(f);
-	if (!buf || n > IMPORT_MAX - 64) {
-		fprintf(stderr, "Error: %s: larger than %u bytes, split it\n", path, IMPORT_MAX - 64);
-		free(buf);
-		return NULL;
-	}
-	buf[n] = 0;
-	*len = n;
-	return buf;
+	if (!rc && c.len)
+		rc = send_chunk(id, &c);
+	free(line);
+	free(c.buf);
+	return rc;
 }
 
 static int do_import(int argc, char **argv)
 {
 	struct json_object *p, *res;
-	size_t len;
-	char *text;
+	bool replace = false, sync = false, chunked = false;
+	long long id, max;
+	FILE *f;
+	int rc;
 
 	if (argc < 1)
 		return agwctl_missing("FILE");
-	if (argc > 2 || (argc == 2 && strcmp(argv[1], "replace")))
-		return agwctl_arg_wrong(argv[argc - 1], "expected \"replace\"");
-	text = read_file(argv[0], &len);
-	if (!text)
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "replace"))
+			replace = true;
+		else if (!strcmp(argv[i], "sync"))
+			sync = true;
+		else if (!strcmp(argv[i], "chunked"))
+			chunked = true;
+		else
+			return agwctl_arg_wrong(argv[i], "expected replace, sync or chunked");
+	}
+	if (sync && chunked)
+		return agwctl_arg_wrong("chunked", "a sync is always atomic");
+	f = strcmp(argv[0], "-") ? fopen(argv[0], "r") : stdin;
+	if (!f) {
+		fprintf(stderr, "Error: %s: %s\n", argv[0], strerror(errno));
 		return 1;
+	}
 	p = json_object_new_object();
-	json_object_object_add(p, "csv", json_object_new_string_len(text, (int)len));
-	free(text);
-	if (argc == 2)
-		json_object_object_add(p, "replace", json_object_new_boolean(1));
-	if (agwctl_call("subscriber.import", p, &res))
-		return 1;
+	json_object_object_add(p, "replace", json_object_new_boolean(replace));
+	json_object_object_add(p, "sync", json_object_new_boolean(sync));
+	json_object_object_add(p, "atomic", json_object_new_boolean(!chunked));
+	rc = agwctl_call("subscriber.import.begin", p, &res);
+	if (rc)
+		goto out;
+	id = agwctl_int(res, "import");
+	max = agwctl_int(res, "chunk_max");
+	json_object_put(res);
+	/* the JSON escapes of a line ("\n", "\/") stay well inside the margin */
+	rc = stream(f, strcmp(argv[0], "-") ? argv[0] : "stdin", id,
+		    (size_t)(max > 4096 ? max / 2 : 4096));
+	if (rc) {
+		import_abort(id);
+		goto out;
+	}
+	p = json_object_new_object();
+	json_object_object_add(p, "import", json_object_new_int64(id));
+	rc = agwctl_call("subscriber.import.commit", p, &res);
+	if (rc)
+		goto out;
 	if (agwctl_json)
 		agwctl_print_json(res);
+	else if (sync)
+		printf("imported %lld subscribers, deleted %lld\n", agwctl_int(res, "imported"),
+		       agwctl_int(res, "deleted"));
 	else
 		printf("imported %lld subscribers\n", agwctl_int(res, "imported"));
 	json_object_put(res);
-	return 0;
+out:
+	if (f != stdin)
+		fclose(f);
+	return rc;
 }
 
 static const struct agwctl_cmd cmds[] = {
@@ -366,10 +451,13 @@ AGWCTL_OBJECT(subscriber, do_subscriber,
 	"       agwctl subscriber { del | show } IMSI\n"
 	"       agwctl subscriber show IMSI keys\n"
 	"       agwctl subscriber list [ after IMSI ] [ limit N ]\n"
-	"       agwctl subscriber import { FILE | - } [ replace ]\n"
+	"       agwctl subscriber import { FILE | - } [ replace ] [ sync | chunked ]\n"
 	"where  APN := apn NAME [ ip ADDR ] [ ip6 PREFIX/64 ] [ qci 1..9 ] [ arp 1..15 ]\n"
 	"                       [ ambr_ul BPS ] [ ambr_dl BPS ]\n"
 	"       STATE := { active | suspended }\n"
 	"       IMSI is 6 to 15 digits; HEX is 32 hex digits for k, op, opc and 4 for amf;\n"
 	"       sqn is the last SQN used (the next vector uses the one after it);\n"
-	"       update replaces the APN list when an APN is given.")
+	"       update replaces the APN list when an APN is given;\n"
+	"       import streams a CSV file of any size: all rows or none, or with chunked\n"
+	"       each chunk of about 512 KiB on its own; replace updates existing IMSIs;\n"
+	"       sync also deletes the subscribers the file does not name.")

@@ -94,7 +94,8 @@ int agwctl_dispatch(const char *object, const struct agwctl_cmd *cmds, size_t n,
 	return 1;
 }
 
-int agwctl_call(const char *method, struct json_object *params, struct json_object **result)
+static int call(const char *method, struct json_object *params, struct json_object **result,
+		bool quiet)
 {
 	struct jsonrpc_error rerr = { 0 };
 	char err[256];
@@ -111,10 +112,21 @@ int agwctl_call(const char *method, struct json_object *params, struct json_obje
 	ret = ctl_client_call(sock_fd, method, params, result, &rerr);
 	json_object_put(params);
 	if (ret) {
-		fprintf(stderr, "Error: %s\n", rerr.message);
+		if (!quiet)
+			fprintf(stderr, "Error: %s\n", rerr.message);
 		return 1;
 	}
 	return 0;
+}
+
+int agwctl_call(const char *method, struct json_object *params, struct json_object **result)
+{
+	return call(method, params, result, false);
+}
+
+int agwctl_call_quiet(const char *method, struct json_object *params, struct json_object **result)
+{
+	return call(method, params, result, true);
 }
 
 void agwctl_print_json(struct json_object *result)

@@ -11,11 +11,16 @@
  * Times are measured, never asserted.
  */
 #include <json-c/json.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "enbsim.h"
 #include "lib/log.h"
+
+/* A phase gives up when no procedure has finished for this long (T3410 and
+ * T3421 retransmissions give up within 75 s) */
+#define BENCH_STALL_MS	(120 * 1000)
 
 static int cmp_u64(const void *a, const void *b)
 {
@@ -29,6 +34,7 @@ struct phase {
 	unsigned int started, done, failed;
 	uint64_t *lat;
 	unsigned int n_lat;
+	char first_failure[240];	/* ue N: why */
 };
 
 static int start_one(struct ue *ue, int kind)
@@ -36,16 +42,24 @@ static int start_one(struct ue *ue, int kind)
 	return kind == PROC_ATTACH ? ue_attach(ue, 0, -1) : ue_detach(ue, 0);
 }
 
-/* Run one phase over all UEs; returns its duration in ms. */
+/*
+ * Run one phase over all UEs; returns its duration in ms.  It ends when
+ * every UE is done, or when none has finished for stall_ms (a slow host
+ * only makes it longer: 100k attaches at 20/s take 80 minutes).
+ */
 static uint64_t run_phase(struct enbsim *sim, struct phase *p, unsigned int rate,
-			  unsigned int inflight, uint64_t timeout_ms)
+			  unsigned int inflight, uint64_t stall_ms)
 {
-	uint64_t t0 = ev_time_ms(), end = t0 + timeout_ms;
-	unsigned int *pending = calloc(sim->n_ues, sizeof(*pending)), np = 0;
+	uint64_t t0 = ev_time_ms(), last = t0;
+	unsigned int *pending = calloc(sim->n_ues, sizeof(*pending)), np = 0, done = 0;
 
 	if (!pending)
 		return 0;
-	while (p->done < sim->n_ues && ev_time_ms() < end) {
+	while (p->done < sim->n_ues && ev_time_ms() - last < stall_ms) {
+		if (p->done != done) {
+			done = p->done;
+			last = ev_time_ms();
+		}
 		uint64_t now = ev_time_ms();
 		unsigned int allowed = rate ? (unsigned int)((now - t0) * rate / 1000 + 1) :
 			       sim->n_ues;
@@ -67,13 +81,19 @@ static uint64_t run_phase(struct enbsim *sim, struct phase *p, unsigned int rate
 				continue;
 			}
 			p->done++;
-			if (ue->proc.state > 0)
+			if (ue->proc.state > 0) {
 				p->lat[p->n_lat++] = ue->proc.t1 - ue->proc.t0;
-			else
-				p->failed++;
+			} else if (!p->failed++) {
+				snprintf(p->first_failure, sizeof(p->first_failure), "ue %u: %s",
+					 ue->idx, ue->proc.detail);
+			}
 			pending[i] = pending[--np];
 		}
 	}
+	if (p->done < sim->n_ues && !p->failed)
+		snprintf(p->first_failure, sizeof(p->first_failure),
+			 "%u UE(s) not done, none finished for %llu s", sim->n_ues - p->done,
+			 (unsigned long long)stall_ms / 1000);
 	p->failed += sim->n_ues - p->done;
 	free(pending);
 	return ev_time_ms() - t0;
@@ -139,17 +159,25 @@ int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight, int 
 
 	sim->uplane = 0;
 	if (enbs_up(sim, 10000)) {
-		fprintf(stderr, "enbsim: S1 Setup did not complete\n");
+		for (unsigned int i = 0; i < sim->n_enbs; i++)
+			if (sim->enb[i].state != S1_UP)
+				fprintf(stderr, "enbsim: eNB %u: S1 Setup did not complete in 10 s%s%s\n",
+					i, sim->enb[i].fail_cause[0] ? ": " : "",
+					sim->enb[i].fail_cause);
 		return 1;
 	}
 	at.lat = calloc(sim->n_ues ? sim->n_ues : 1, sizeof(uint64_t));
 	de.lat = calloc(sim->n_ues ? sim->n_ues : 1, sizeof(uint64_t));
-	if (!at.lat || !de.lat)
+	if (!at.lat || !de.lat) {
+		fprintf(stderr, "enbsim: no memory for the latencies of %u UEs\n", sim->n_ues);
+		free(at.lat);
+		free(de.lat);
 		return 1;
+	}
 	rss0 = rss_kb(agwd_pid);
-	ta = run_phase(sim, &at, rate, inflight ? inflight : 200, 60000 + sim->n_ues * 20ull);
+	ta = run_phase(sim, &at, rate, inflight ? inflight : 200, BENCH_STALL_MS);
 	rss1 = rss_kb(agwd_pid);
-	td = run_phase(sim, &de, rate, inflight ? inflight : 200, 60000 + sim->n_ues * 20ull);
+	td = run_phase(sim, &de, rate, inflight ? inflight : 200, BENCH_STALL_MS);
 	qsort(at.lat, at.n_lat, sizeof(uint64_t), cmp_u64);
 	if (at.n_lat) {
 		p50 = at.lat[at.n_lat / 2];
@@ -168,6 +196,12 @@ int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight, int 
 	add_rss(o, rss0, rss1, at.n_lat);
 	printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
 	json_object_put(o);
+	if (at.failed)
+		fprintf(stderr, "enbsim: %u attach(es) failed, the first: %s\n", at.failed,
+			at.first_failure);
+	if (de.failed)
+		fprintf(stderr, "enbsim: %u detach(es) failed, the first: %s\n", de.failed,
+			de.first_failure);
 	free(at.lat);
 	free(de.lat);
 	return at.failed + de.failed ? 1 : 0;

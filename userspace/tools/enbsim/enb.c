@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <netinet/sctp.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -19,6 +20,7 @@
 #include "crypto/eps.h"
 #include "enbsim.h"
 #include "lib/log.h"
+#include "lib/pcap.h"
 #include "proto/s1ap_util.h"
 
 #define MOD "enb"
@@ -27,6 +29,8 @@ static void enb_rx(struct enb *e, const uint8_t *b, size_t n, uint16_t stream);
 
 /* Bound on the PDUs waiting for the association's send buffer */
 #define ENB_TXQ_MAX	(4u << 20)
+/* Largest S1AP PDU sent or received (a UE radio capability is at most 1 MiB) */
+#define ENB_PDU_MAX	(1u << 21)
 
 static ssize_t sctp_send_one(int fd, const void *buf, size_t len, uint32_t ppid, uint16_t stream)
 {
@@ -93,6 +97,22 @@ uint16_t enb_ue_stream(const struct enb *e, uint32_t enb_ue_id)
 
 /* ------------------------------------------------------------- socket --- */
 
+/* --pcap: one S1AP PDU between this eNB and the MME; out: sent by the eNB */
+static void capture(struct enb *e, int out, uint16_t stream, const uint8_t *b, size_t n)
+{
+	struct sockaddr_in l = { .sin_family = AF_INET, .sin_port = htons(e->local_port) };
+	struct sockaddr_in m = { .sin_family = AF_INET, .sin_port = htons(e->cfg.mme_port) };
+
+	if (!e->sim->pcap)
+		return;
+	memcpy(&l.sin_addr, e->local_ip, 4);
+	memcpy(&m.sin_addr, e->mme_ip, 4);
+	if (pcap_w_sctp(e->sim->pcap, (struct sockaddr *)(out ? &l : &m),
+			(struct sockaddr *)(out ? &m : &l), stream, S1AP_PPID,
+			&e->pcap_tsn[out ? 1 : 0], b, n))
+		log_warn(MOD, "enb %u: --pcap: PDU of %zu octets not written", e->idx, n);
+}
+
 static void assoc_lost(struct enb *e, const char *why)
 {
 	log_warn(MOD, "enb %u: S1 association lost (%s)", e->idx, why);
@@ -129,12 +149,73 @@ static void on_notification(struct enb *e, const uint8_t *b, size_t n)
 	}
 }
 
-static void on_io(struct ev_loop *loop, int fd, unsigned int events, void *arg)
+/*
+ * One read: a whole SCTP message (*msg points at it), or a part of one the
+ * kernel delivers before the rest (partial delivery: no MSG_EOR yet), which
+ * is kept in e->rx until the part with MSG_EOR.  Returns the message
+ * length, 0 for nothing (yet), -1 when the association is lost.
+ */
+static ssize_t read_msg(struct enb *e, int fd, struct sctp_sndrcvinfo *si,
+			const uint8_t **msg)
 {
 	static uint8_t buf[65536];
+	int flags = 0;
+	ssize_t n;
+
+	memset(si, 0, sizeof(*si));
+	n = sctp_recvmsg(fd, buf, sizeof(buf), NULL, NULL, si, &flags);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return 0;
+	if (n <= 0) {
+		assoc_lost(e, n ? strerror(errno) : "closed");
+		return -1;
+	}
+	if (flags & MSG_NOTIFICATION) {
+		on_notification(e, buf, (size_t)n);
+		return 0;
+	}
+	if ((flags & MSG_EOR) && !e->rx_len && !e->rx_drop) {
+		*msg = buf;
+		return n;
+	}
+	if (!e->rx_drop && e->rx_len + (size_t)n > ENB_PDU_MAX) {
+		log_err(MOD, "enb %u: S1AP PDU over %u octets dropped", e->idx, ENB_PDU_MAX);
+		e->rx_drop = 1;
+		e->rx_len = 0;
+	}
+	if (e->rx_drop) {		/* the rest of a dropped message */
+		e->rx_drop = !(flags & MSG_EOR);
+		return 0;
+	}
+	if (e->rx_len + (size_t)n > e->rx_cap) {
+		size_t cap = (e->rx_len + (size_t)n) * 2;
+		uint8_t *nb = realloc(e->rx, cap);
+
+		if (!nb) {
+			log_err(MOD, "enb %u: no memory for a PDU of %zu octets", e->idx,
+				e->rx_len + (size_t)n);
+			e->rx_drop = !(flags & MSG_EOR);
+			e->rx_len = 0;
+			return 0;
+		}
+		e->rx = nb;
+		e->rx_cap = cap;
+	}
+	memcpy(e->rx + e->rx_len, buf, (size_t)n);
+	e->rx_len += (size_t)n;
+	if (!(flags & MSG_EOR))
+		return 0;
+	n = (ssize_t)e->rx_len;
+	e->rx_len = 0;
+	*msg = e->rx;
+	return n;
+}
+
+static void on_io(struct ev_loop *loop, int fd, unsigned int events, void *arg)
+{
 	struct enb *e = arg;
 	struct sctp_sndrcvinfo si;
-	int flags = 0;
+	const uint8_t *msg = NULL;
 	ssize_t n;
 
 	if (e->state == S1_CONNECTING && (events & (EV_WRITE | EV_ERROR))) {
@@ -164,28 +245,14 @@ static void on_io(struct ev_loop *loop, int fd, unsigned int events, void *arg)
 		if (!(events & EV_READ))
 			return;
 	}
-	memset(&si, 0, sizeof(si));
-	n = sctp_recvmsg(fd, buf, sizeof(buf), NULL, NULL, &si, &flags);
-	if (n < 0) {
-		if (errno == EAGAIN || errno == EINTR)
-			return;
-		assoc_lost(e, strerror(errno));
+	n = read_msg(e, fd, &si, &msg);
+	if (n <= 0)
 		return;
-	}
-	if (n == 0) {
-		assoc_lost(e, "closed");
-		return;
-	}
-	if (flags & MSG_NOTIFICATION) {
-		on_notification(e, buf, (size_t)n);
-		return;
-	}
 	if (ntohl(si.sinfo_ppid) != S1AP_PPID)
 		log_warn(MOD, "enb %u: PPID %u instead of %u", e->idx, ntohl(si.sinfo_ppid),
 			 S1AP_PPID);
-	if (e->sim->pcap)
-		pcap_s1ap(e->sim->pcap, e, 0, si.sinfo_stream, buf, (size_t)n);
-	enb_rx(e, buf, (size_t)n, si.sinfo_stream);
+	capture(e, 0, si.sinfo_stream, msg, (size_t)n);
+	enb_rx(e, msg, (size_t)n, si.sinfo_stream);
 }
 
 int enb_connect(struct enb *e)
@@ -250,11 +317,15 @@ void enb_close(struct enb *e)
 	close(e->fd);
 	e->fd = -1;
 	txq_clear(&e->txq);
+	free(e->rx);
+	e->rx = NULL;
+	e->rx_len = e->rx_cap = 0;
+	e->rx_drop = 0;
 }
 
 int enb_send(struct enb *e, const struct s1ap_pdu *pdu, uint16_t stream)
 {
-	uint8_t buf[16384];
+	static uint8_t buf[ENB_PDU_MAX];
 	struct aper_ctx ctx = { 0 };
 	long n;
 
@@ -269,8 +340,7 @@ int enb_send(struct enb *e, const struct s1ap_pdu *pdu, uint16_t stream)
 			 pdu->msg ? pdu->msg->name : "PDU");
 		return -1;
 	}
-	if (e->sim->pcap)
-		pcap_s1ap(e->sim->pcap, e, 1, stream, buf, (size_t)n);
+	capture(e, 1, stream, buf, (size_t)n);
 	/* a full send buffer queues the PDU (sent in order when the socket
 	 * is writable): dropping it lost Authentication Responses under load,
 	 * and the MME's retransmitted request then failed the SQN check */
@@ -313,9 +383,9 @@ static int put_tas(struct s1ap_arena *a, struct enb *e, struct s1ap_pdu *pdu)
 		uint8_t tac[2] = { e->cfg.tac[i] >> 8, (uint8_t)e->cfg.tac[i] };
 		struct s1ap_val *bp;
 
-		if (s1ap_b_oct(a, s1ap_b_mem(a, &l[i], "tAC"), tac, 2))
+		if (s1ap_b_oct(a, s1ap_b_mem(a, &l[i], S1AP_SUPPORTED_TAS_ITEM_TAC), tac, 2))
 			return -1;
-		bp = s1ap_b_items(a, s1ap_b_mem(a, &l[i], "broadcastPLMNs"), 1);
+		bp = s1ap_b_items(a, s1ap_b_mem(a, &l[i], S1AP_SUPPORTED_TAS_ITEM_BROADCASTPLMNS), 1);
 		if (s1ap_b_oct(a, bp, e->plmn, 3))
 			return -1;
 	}
@@ -324,7 +394,8 @@ static int put_tas(struct s1ap_arena *a, struct enb *e, struct s1ap_pdu *pdu)
 
 int enb_s1_setup(struct enb *e)
 {
-	static const char *const drx[] = { "v32", "v64", "v128", "v256" };
+	static const enum s1ap_key drx[] = { S1AP_PAGING_DRX_V32, S1AP_PAGING_DRX_V64,
+					     S1AP_PAGING_DRX_V128, S1AP_PAGING_DRX_V256 };
 	struct s1ap_arena a = { 0 };
 	struct s1ap_pdu pdu;
 	struct s1ap_val *v;
@@ -338,8 +409,9 @@ int enb_s1_setup(struct enb *e)
 	if (s1ap_pdu_init(&pdu, &a, S1AP_PROC_S1_SETUP, S1AP_INITIATING))
 		goto out;
 	v = s1ap_b_ie(&pdu, S1AP_IE_GLOBAL_ENB_ID);
-	if (s1ap_b_oct(&a, s1ap_b_mem(&a, v, "pLMNidentity"), e->plmn, 3) ||
-	    s1ap_b_bits(&a, s1ap_b_alt(&a, s1ap_b_mem(&a, v, "eNB-ID"), "macroENB-ID"), id, 20))
+	if (s1ap_b_oct(&a, s1ap_b_mem(&a, v, S1AP_GLOBAL_ENB_ID_PLMNIDENTITY), e->plmn, 3) ||
+	    s1ap_b_bits(&a, s1ap_b_alt(&a, s1ap_b_mem(&a, v, S1AP_GLOBAL_ENB_ID_ENB_ID),
+				       S1AP_ENB_ID_MACROENB_ID), id, 20))
 		goto out;
 	if (e->cfg.name[0] && s1ap_b_str(&a, s1ap_b_ie(&pdu, S1AP_IE_ENB_NAME), e->cfg.name))
 		goto out;
@@ -365,13 +437,13 @@ static void on_setup_response(struct enb *e, const struct s1ap_pdu *pdu)
 	if (v && v->n) {
 		const struct s1ap_val *it = &v->v[0], *l;
 
-		l = s1ap_member(it, "servedPLMNs");
+		l = s1ap_member(it, S1AP_SERVED_GUMMEIS_ITEM_SERVEDPLMNS);
 		if (l && l->n && l->v[0].n == 3)
 			memcpy(e->mme_plmn, l->v[0].p, 3);
-		l = s1ap_member(it, "servedGroupIDs");
+		l = s1ap_member(it, S1AP_SERVED_GUMMEIS_ITEM_SERVEDGROUPIDS);
 		if (l && l->n && l->v[0].n == 2)
 			e->mme_gid = (uint16_t)(l->v[0].p[0] << 8 | l->v[0].p[1]);
-		l = s1ap_member(it, "servedMMECs");
+		l = s1ap_member(it, S1AP_SERVED_GUMMEIS_ITEM_SERVEDMMECS);
 		if (l && l->n && l->v[0].n == 1)
 			e->mme_code = l->v[0].p[0];
 	}
@@ -408,32 +480,22 @@ static void on_setup_failure(struct enb *e, const struct s1ap_pdu *pdu)
 
 /* --------------------------------------------------------------- Reset --- */
 
-static void reset_ues(struct enb *e, const struct s1ap_val *list, struct s1ap_arena *a,
-		      struct s1ap_pdu *ack)
+/* The UEs of this eNB a Reset names (all of them for list == NULL) lose
+ * their S1 connection. */
+static void reset_ues(struct enb *e, const struct s1ap_val *list, const char *why)
 {
-	struct s1ap_val *out = NULL;
-
-	if (list && ack)
-		out = s1ap_b_items(a, s1ap_b_ie(ack, 93), list->n);
 	for (uint32_t i = 0; list && i < list->n; i++) {
-		const struct s1ap_val *it = s1ap_field_val(&list->v[i], NULL);
-		uint64_t mme = 0, enbid = 0;
-		int has_m = !s1ap_mem_u(it, "mME-UE-S1AP-ID", &mme);
-		int has_e = !s1ap_mem_u(it, "eNB-UE-S1AP-ID", &enbid);
+		struct s1ap_ue_pair p;
 		struct ue *ue = NULL;
-		struct s1ap_val *o;
 
-		if (has_e)
-			ue = ue_by_enb_id(e->sim, e, (uint32_t)enbid);
-		if (!ue && has_m)
-			ue = ue_by_mme_id(e->sim, e, (uint32_t)mme);
+		if (s1ap_reset_item(list, i, &p))
+			continue;
+		if (p.has_enb)
+			ue = ue_by_enb_id(e->sim, e, p.enb_id);
+		if (!ue && p.has_mme)
+			ue = ue_by_mme_id(e->sim, e, p.mme_id);
 		if (ue)
-			ue_s1_released(ue, "partial reset");
-		o = out ? s1ap_b_field(a, &out[i], 91, S1AP_IGNORE) : NULL;
-		if (o && has_m)
-			s1ap_b_int(s1ap_b_mem(a, o, "mME-UE-S1AP-ID"), mme);
-		if (o && has_e)
-			s1ap_b_int(s1ap_b_mem(a, o, "eNB-UE-S1AP-ID"), enbid);
+			ue_s1_released(ue, why);
 	}
 	if (list)
 		return;
@@ -441,92 +503,64 @@ static void reset_ues(struct enb *e, const struct s1ap_val *list, struct s1ap_ar
 		struct ue *ue = &e->sim->ues[i];
 
 		if (ue->enb == e && ue->connected)
-			ue_s1_released(ue, "reset");
+			ue_s1_released(ue, why);
 	}
 }
 
 static void on_reset(struct enb *e, const struct s1ap_pdu *pdu)
 {
-	const struct s1ap_val *t = s1ap_ie_find(pdu, S1AP_IE_RESET_TYPE), *v;
-	const char *alt = "?";
+	const struct s1ap_val *part = s1ap_reset_partial(pdu);
 	struct s1ap_arena a = { 0 };
 	struct s1ap_pdu ack;
 	char cause[64];
 
 	e->reset_rx++;
-	v = s1ap_alt(t, &alt);
-	log_notice(MOD, "enb %u: Reset from the MME (%s, cause %s)", e->idx, alt,
+	log_notice(MOD, "enb %u: Reset from the MME (%s, cause %s)", e->idx,
+		   part ? "partOfS1-Interface" : "s1-Interface",
 		   s1ap_cause_str(s1ap_ie_find(pdu, S1AP_IE_CAUSE), cause, sizeof(cause)));
-	if (s1ap_pdu_init(&ack, &a, S1AP_PROC_RESET, S1AP_SUCCESSFUL)) {
-		s1ap_arena_free(&a);
-		return;
-	}
-	reset_ues(e, v && !strcmp(alt, "partOfS1-Interface") ? v : NULL, &a, &ack);
-	enb_send(e, &ack, 0);
+	reset_ues(e, part, part ? "partial reset" : "reset");
+	if (!s1ap_build_reset_ack(&ack, &a, part))
+		enb_send(e, &ack, 0);
 	s1ap_arena_free(&a);
 }
 
 int enb_send_reset(struct enb *e, struct ue **ues, unsigned int n)
 {
+	struct s1ap_ue_pair *pairs = n ? calloc(n, sizeof(*pairs)) : NULL;
 	struct s1ap_arena a = { 0 };
 	struct s1ap_pdu pdu;
-	struct s1ap_val *t, *l;
 	int rc = -1;
 
-	if (s1ap_pdu_init(&pdu, &a, S1AP_PROC_RESET, S1AP_INITIATING) ||
-	    s1ap_b_cause(&a, s1ap_b_ie(&pdu, S1AP_IE_CAUSE), "misc", "om-intervention"))
-		goto out;
-	t = s1ap_b_ie(&pdu, S1AP_IE_RESET_TYPE);
-	if (!n) {
-		if (s1ap_b_enum(s1ap_b_alt(&a, t, "s1-Interface"), "reset-all"))
-			goto out;
-	} else {
-		l = s1ap_b_items(&a, s1ap_b_alt(&a, t, "partOfS1-Interface"), n);
-		for (unsigned int i = 0; l && i < n; i++) {
-			struct s1ap_val *o = s1ap_b_field(&a, &l[i], 91, S1AP_REJECT);
-
-			if (ues[i]->has_mme_id)
-				s1ap_b_int(s1ap_b_mem(&a, o, "mME-UE-S1AP-ID"), ues[i]->mme_ue_id);
-			s1ap_b_int(s1ap_b_mem(&a, o, "eNB-UE-S1AP-ID"), ues[i]->enb_ue_id);
-		}
-	}
-	rc = enb_send(e, &pdu, 0);
+	if (n && !pairs)
+		return -1;
+	for (unsigned int i = 0; i < n; i++)
+		pairs[i] = (struct s1ap_ue_pair){ .mme_id = ues[i]->mme_ue_id,
+						  .has_mme = ues[i]->has_mme_id,
+						  .enb_id = ues[i]->enb_ue_id, .has_enb = true };
+	if (!s1ap_build_reset(&pdu, &a, S1AP_CAUSE_MISC_OM_INTERVENTION, pairs, n))
+		rc = enb_send(e, &pdu, 0);
 	if (!rc && !n)
-		reset_ues(e, NULL, NULL, NULL);
+		reset_ues(e, NULL, "reset");
 	for (unsigned int i = 0; !rc && i < n; i++)
 		ue_s1_released(ues[i], "reset by the eNB");
-out:
 	s1ap_arena_free(&a);
+	free(pairs);
 	return rc;
 }
 
 /* ---------------------------------------------------- Error Indication --- */
 
-int enb_error_indication(struct enb *e, const uint32_t *mme_id, const uint32_t *enb_id,
-			 const char *grp, const char *cause, const struct s1ap_pdu *trig,
-			 const struct s1ap_check_result *r)
+int enb_error_indication(struct enb *e, const struct s1ap_ue_pair *ids, enum s1ap_key cause,
+			 const struct s1ap_pdu *trig, const struct s1ap_check_result *r)
 {
 	struct s1ap_arena a = { 0 };
 	struct s1ap_pdu pdu;
-	struct s1ap_val *cd;
 	int rc = -1;
 
-	if (s1ap_pdu_init(&pdu, &a, S1AP_PROC_ERROR_INDICATION, S1AP_INITIATING))
-		goto out;
-	if (mme_id)
-		s1ap_b_int(s1ap_b_ie(&pdu, S1AP_IE_MME_UE_S1AP_ID), *mme_id);
-	if (enb_id)
-		s1ap_b_int(s1ap_b_ie(&pdu, S1AP_IE_ENB_UE_S1AP_ID), *enb_id);
-	if (s1ap_b_cause(&a, s1ap_b_ie(&pdu, S1AP_IE_CAUSE), grp, cause))
-		goto out;
-	if (trig && r) {
-		cd = s1ap_ie_add(&pdu, S1AP_IE_CRITICALITY_DIAGNOSTICS);
-		if (!cd || s1ap_crit_diag(&a, trig, r, cd))
-			goto out;
+	if (!s1ap_build_error_indication(&pdu, &a, ids, cause, trig, r)) {
+		log_info(MOD, "enb %u: Error Indication %s", e->idx, s1ap_key_name(cause));
+		rc = enb_send(e, &pdu, 0);
 	}
-	log_info(MOD, "enb %u: Error Indication %s/%s", e->idx, grp, cause);
-	rc = enb_send(e, &pdu, 0);
-out:
 	s1ap_arena_free(&a);
 	return rc;
 }
@@ -549,27 +583,27 @@ static int paging_tai_ok(const struct enb *e, const struct s1ap_val *l)
 {
 	for (uint32_t i = 0; l && i < l->n; i++) {
 		const struct s1ap_val *it = s1ap_field_val(&l->v[i], NULL);
-		const struct s1ap_val *tai = s1ap_member(it, "tAI");
+		const struct s1ap_val *tai = s1ap_member(it, S1AP_TAI_ITEM_TAI);
 		uint8_t plmn[3], tac[2];
 
-		if (!s1ap_mem_oct(tai, "pLMNidentity", plmn, 3) &&
-		    !s1ap_mem_oct(tai, "tAC", tac, 2) &&
+		if (!s1ap_mem_oct(tai, S1AP_TAI_PLMNIDENTITY, plmn, 3) &&
+		    !s1ap_mem_oct(tai, S1AP_TAI_TAC, tac, 2) &&
 		    enb_tai_served(e, plmn, (uint16_t)(tac[0] << 8 | tac[1])))
 			return 1;
 	}
 	return 0;
 }
 
-static int paging_match(const struct ue *ue, const char *alt, const struct s1ap_val *id)
+static int paging_match(const struct ue *ue, enum s1ap_key alt, const struct s1ap_val *id)
 {
-	if (!strcmp(alt, "s-TMSI")) {
+	if (alt == S1AP_UE_PAGING_ID_S_TMSI) {
 		uint8_t mmec, mt[4];
 
-		return ue->has_guti && !s1ap_mem_oct(id, "mMEC", &mmec, 1) &&
-		       !s1ap_mem_oct(id, "m-TMSI", mt, 4) && mmec == ue->guti.mme_code &&
+		return ue->has_guti && !s1ap_mem_oct(id, S1AP_S_TMSI_MMEC, &mmec, 1) &&
+		       !s1ap_mem_oct(id, S1AP_S_TMSI_M_TMSI, mt, 4) && mmec == ue->guti.mme_code &&
 		       ((uint32_t)mt[0] << 24 | mt[1] << 16 | mt[2] << 8 | mt[3]) == ue->guti.tmsi;
 	}
-	if (!strcmp(alt, "iMSI") && id->t->kind == S1AP_K_OCTETS) {
+	if (alt == S1AP_UE_PAGING_ID_IMSI && id->t->kind == S1AP_K_OCTETS) {
 		/* TS 36.413 9.2.3.11: TBCD digits, low nibble first, F filler */
 		char d[17];
 		size_t k = 0;
@@ -592,8 +626,9 @@ static int paging_match(const struct ue *ue, const char *alt, const struct s1ap_
 
 static void on_paging(struct enb *e, const struct s1ap_pdu *pdu)
 {
-	const char *alt = "?";
-	const struct s1ap_val *id = s1ap_alt(s1ap_ie_find(pdu, S1AP_IE_UE_PAGING_ID), &alt);
+	const struct s1ap_val *pid = s1ap_ie_find(pdu, S1AP_IE_UE_PAGING_ID);
+	const struct s1ap_val *id = s1ap_alt(pid, NULL);
+	enum s1ap_key alt = s1ap_alt_key(pid);
 	const struct s1ap_val *tais = s1ap_ie_find(pdu, S1AP_IE_TAI_LIST);
 	unsigned int hits = 0;
 	int how;
@@ -612,7 +647,7 @@ static void on_paging(struct enb *e, const struct s1ap_pdu *pdu)
 		ue_paged(ue, how == 2);
 	}
 	e->paging_matched += hits;
-	log_info(MOD, "enb %u: Paging by %s: %u UE(s)", e->idx, alt, hits);
+	log_info(MOD, "enb %u: Paging by %s: %u UE(s)", e->idx, s1ap_key_name(alt), hits);
 }
 
 /* ------------------------------------------------------------ dispatch --- */
@@ -676,8 +711,8 @@ static void dispatch(struct enb *e, const struct s1ap_pdu *pdu)
 		return;
 	}
 	log_warn(MOD, "enb %u: unexpected %s", e->idx, pdu->msg->name);
-	enb_error_indication(e, NULL, NULL, "protocol",
-			     "message-not-compatible-with-receiver-state", NULL, NULL);
+	enb_error_indication(e, NULL, S1AP_CAUSE_PROTOCOL_MESSAGE_NOT_COMPATIBLE_WITH_RECEIVER_STATE,
+			     NULL, NULL);
 }
 
 static void enb_rx(struct enb *e, const uint8_t *b, size_t n, uint16_t stream)
@@ -691,7 +726,7 @@ static void enb_rx(struct enb *e, const uint8_t *b, size_t n, uint16_t stream)
 	if (s1ap_decode(&pdu, &a, &ctx, b, n)) {
 		e->s1ap_bad++;
 		log_warn(MOD, "enb %u: S1AP transfer syntax error: %s", e->idx, ctx.err);
-		enb_error_indication(e, NULL, NULL, "protocol", "transfer-syntax-error", NULL, NULL);
+		enb_error_indication(e, NULL, S1AP_CAUSE_PROTOCOL_TRANSFER_SYNTAX_ERROR, NULL, NULL);
 		goto out;
 	}
 	s1ap_check(&pdu, &r);
@@ -701,8 +736,9 @@ static void enb_rx(struct enb *e, const uint8_t *b, size_t n, uint16_t stream)
 			 s1ap_kind_name(pdu.kind));
 		/* 10.3.4.1: ignore-criticality procedures are dropped silently */
 		if (pdu.crit != S1AP_IGNORE)
-			enb_error_indication(e, NULL, NULL, "protocol",
-					     "abstract-syntax-error-reject", &pdu, &r);
+			enb_error_indication(e, NULL,
+					     S1AP_CAUSE_PROTOCOL_ABSTRACT_SYNTAX_ERROR_REJECT, &pdu,
+					     &r);
 		goto out;
 	}
 	log_debug(MOD, "enb %u: received %s on stream %u", e->idx, pdu.msg->name, stream);
@@ -710,9 +746,10 @@ static void enb_rx(struct enb *e, const uint8_t *b, size_t n, uint16_t stream)
 		e->s1ap_bad++;
 		log_warn(MOD, "enb %u: %s: %u IE(s) missing or not comprehended%s", e->idx,
 			 pdu.msg->name, r.n, r.reject ? ", rejected" : "");
-		enb_error_indication(e, NULL, NULL, "protocol",
-				     r.reject ? "abstract-syntax-error-reject" :
-				     "abstract-syntax-error-ignore-and-notify", &pdu, &r);
+		enb_error_indication(e, NULL, r.reject ?
+				     S1AP_CAUSE_PROTOCOL_ABSTRACT_SYNTAX_ERROR_REJECT :
+				     S1AP_CAUSE_PROTOCOL_ABSTRACT_SYNTAX_ERROR_IGNORE_AND_NOTIFY,
+				     &pdu, &r);
 		if (r.reject)
 			goto out;
 	}

@@ -13,10 +13,11 @@
  *   ue_esm.c    ESM: PDN connections, bearers, TFTs
  *   ue_s1ap.c   UE-associated S1AP: Initial UE Message, ICS, release,
  *               E-RAB setup/modify/release, Path Switch
+ *   ue_cap.c    the UE radio capability (UPER), of a chosen size
  *   uplane.c    TUN devices and GTP-U
  *   scenario.c  the JSON scenario engine (scenario_ops.c: its operations)
  *   bench.c     attach/detach rate benchmark
- *   pcap.c      S1AP capture as SCTP-in-IPv4 frames
+ * (--pcap: lib/pcap.h writes the S1AP capture, enb.c feeds it)
  */
 #ifndef ENBSIM_H
 #define ENBSIM_H
@@ -32,10 +33,12 @@
 #include "proto/nas.h"
 #include "proto/nas_ie.h"
 #include "proto/s1ap.h"
+#include "proto/s1ap_util.h"
 
 #define ENBSIM_MAX_ENBS		16
 #define ENBSIM_MAX_TACS		8
-#define ENBSIM_MAX_UES		65535	/* eNB-UE-S1AP-ID and TEID carry the index */
+#define ENBSIM_MAX_UES		131071	/* eNB-UE-S1AP-ID and TEID carry the index */
+#define ENBSIM_UE_ID_BITS	17	/* index bits in them (ue.c, uplane.c) */
 #define UE_MAX_PDNS		4
 #define UE_MAX_BEARERS		16	/* indexed by EBI (5..15 used) */
 #define S1AP_PPID		18	/* TS 36.412 7 */
@@ -71,6 +74,7 @@ struct ue_cfg {
 	uint8_t esm_info;		/* send APN/PCO in ESM information response */
 	unsigned int enb;		/* eNB the UE camps on */
 	char tun[16];			/* "" = ue<index> */
+	uint32_t radio_cap_size;	/* UERadioCapability octets (0: one, ue_cap.c) */
 };
 
 /* ------------------------------------------------------------ runtime --- */
@@ -87,8 +91,12 @@ struct enb {
 	uint8_t s1u_ip[4];		/* IPv4 S1-U address */
 	uint8_t local_ip[4], mme_ip[4];	/* for the pcap frames */
 	uint16_t local_port;
+	uint32_t pcap_tsn[2];		/* last TSN written: [0] received, [1] sent */
 	int fd;				/* SCTP socket */
 	struct txq txq;			/* PDUs waiting for a full send buffer */
+	uint8_t *rx;			/* the PDU being received (partial delivery) */
+	size_t rx_len, rx_cap;
+	uint8_t rx_drop;		/* skipping the rest of an oversized PDU */
 	int state;			/* enum s1_state */
 	uint16_t ostreams;		/* negotiated outbound streams */
 	struct ev_timer timer;		/* S1 Setup retry after TimeToWait */
@@ -139,8 +147,7 @@ struct ue_bearer {
 	uint32_t ul_teid;		/* the gateway's */
 	uint32_t dl_teid;		/* ours */
 	uint8_t sgw_ip[4];
-	uint8_t has_tft;
-	struct nas_tft tft;
+	struct nas_tft *tft;		/* the bearer's TFT, NULL: none (malloc'd) */
 	unsigned long ul_pkts, dl_pkts, ul_bytes, dl_bytes, end_markers;
 };
 
@@ -155,6 +162,8 @@ struct ue {
 	uint8_t has_mme_id;
 	uint8_t gen;			/* bumps eNB-UE-S1AP-ID per connection */
 	uint8_t ue_cap_sent;
+	const uint8_t *radio_cap;	/* what UE Capability Info Indication carried */
+	size_t radio_cap_len;		/* (shared: struct enbsim caps[]) */
 	/* USIM and security */
 	struct eps_sqn_ms sqn_ms;
 	uint8_t kasme[32], new_kasme[32];
@@ -169,7 +178,7 @@ struct ue {
 	uint8_t has_guti;
 	struct nas_mobile_id old_guti;	/* before the last GUTI reallocation */
 	uint8_t has_old_guti;
-	struct nas_tai_list tais;
+	struct nas_tai_list *tais;	/* last TAI list received (malloc'd) */
 	uint8_t t3412;
 	/* sessions */
 	struct ue_pdn pdn[UE_MAX_PDNS];
@@ -203,7 +212,7 @@ struct ue {
 	/* event counters (expect_* steps wait for them to grow) */
 	unsigned long n_paged, n_ded_bearer, n_bearer_rel, n_net_detach, n_dl_nas, n_emm_status,
 		n_kenb_mismatch, n_mac_fail, n_dropped_dl, n_released, n_auth, n_identity,
-		n_guti_realloc;
+		n_guti_realloc, n_cap_back, n_cap_bad;	/* ICS with our capability / another */
 	unsigned long seen_paged, seen_ded, seen_rel, seen_detach;	/* consumed by expect_* */
 	/* user plane */
 	int tun_fd;
@@ -225,6 +234,12 @@ struct enbsim {
 	struct pcap_w *pcap;
 	int quiet;
 	unsigned long gtpu_bad;
+	struct {			/* UE radio capabilities by size (ue_cap.c) */
+		uint32_t size;
+		uint8_t *p;
+		size_t len;
+	} caps[4];
+	unsigned int n_caps;
 };
 
 /* ---- enb.c */
@@ -236,9 +251,9 @@ int enb_send_reset(struct enb *e, struct ue **ues, unsigned int n);
 /* Encode and send; stream 0 for non-UE signalling. */
 int enb_send(struct enb *e, const struct s1ap_pdu *pdu, uint16_t stream);
 uint16_t enb_ue_stream(const struct enb *e, uint32_t enb_ue_id);
-int enb_error_indication(struct enb *e, const uint32_t *mme_id, const uint32_t *enb_id,
-			 const char *grp, const char *cause, const struct s1ap_pdu *trig,
-			 const struct s1ap_check_result *r);
+/* Error Indication (proto/s1ap_build.c); ids may be NULL */
+int enb_error_indication(struct enb *e, const struct s1ap_ue_pair *ids, enum s1ap_key cause,
+			 const struct s1ap_pdu *trig, const struct s1ap_check_result *r);
 int enb_tai_served(const struct enb *e, const uint8_t plmn[3], uint16_t tac);
 
 /* ---- ue.c */
@@ -296,12 +311,20 @@ int ue_pdn_disconnect(struct ue *ue, uint8_t ebi);
 void ue_esm_rx(struct ue *ue, const uint8_t *b, size_t n, uint8_t *out, size_t *outlen);
 struct ue_pdn *ue_pdn_by_ebi(struct ue *ue, uint8_t ebi);
 void ue_bearer_drop(struct ue *ue, uint8_t ebi);
+/* Forget one bearer (frees its TFT). */
+void ue_bearer_clear(struct ue_bearer *b);
 int ue_tft_select(const struct ue *ue, const uint8_t *pkt, size_t len, uint8_t def_ebi);
 
+/* ---- ue_cap.c */
+/* A UERadioAccessCapabilityInformation of about size octets (malloc'd). */
+int ue_cap_make(size_t size, uint8_t **out, size_t *len);
+/* The UE's capability, built once per size for the whole simulation. */
+int ue_cap_get(struct ue *ue, const uint8_t **p, size_t *len);
+
 /* ---- ue_s1ap.c */
-int ue_s1_initial(struct ue *ue, const uint8_t *nas, size_t n, const char *rrc_cause);
+int ue_s1_initial(struct ue *ue, const uint8_t *nas, size_t n, enum s1ap_key rrc_cause);
 int ue_s1_uplink_nas(struct ue *ue, const uint8_t *nas, size_t n);
-int ue_s1_release_request(struct ue *ue, const char *grp, const char *cause);
+int ue_s1_release_request(struct ue *ue, enum s1ap_key cause);
 int ue_s1_path_switch(struct ue *ue, struct enb *target);
 /* Dispatch a UE-associated S1AP message received on e. */
 void ue_s1ap_rx(struct enb *e, const struct s1ap_pdu *pdu);
@@ -324,12 +347,5 @@ int bench_run(struct enbsim *sim, unsigned int rate, unsigned int inflight, int 
 int sim_wait(struct enbsim *sim, int (*done)(void *arg), void *arg, uint64_t timeout_ms);
 int sim_start(struct enbsim *sim);
 void sim_free(struct enbsim *sim);
-
-/* ---- pcap.c */
-struct pcap_w *pcap_open(const char *path);
-void pcap_close(struct pcap_w *p);
-/* One S1AP PDU as IPv4 + SCTP DATA (PPID 18); out: sent by the eNB. */
-void pcap_s1ap(struct pcap_w *p, const struct enb *e, int out, uint16_t stream,
-	       const uint8_t *b, size_t n);
 
 #endif

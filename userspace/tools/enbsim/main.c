@@ -7,6 +7,7 @@
  *   enbsim [OPTIONS] --mme ADDR [--ues N] --imsi IMSI --k HEX --opc HEX COMMAND...
  *   enbsim [OPTIONS] --bench --mme ADDR --ues N --imsi IMSI --k HEX --opc HEX
  */
+#include <errno.h>
 #include <getopt.h>
 #include <json-c/json.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "crypto/milenage.h"
 #include "enbsim.h"
 #include "lib/log.h"
+#include "lib/pcap.h"
 #include "scenario.h"
 
 static const char usage[] =
@@ -27,13 +29,13 @@ static const char usage[] =
 "OPTIONS: --mme-port N --enb-addr ADDR --s1u ADDR --enb-id N --plmn MCCMNC --tac N\n"
 "         --ues N --sqn N --apn APN --pdn-type ipv4|ipv6|ipv4v6 --combined --guti\n"
 "         --no-uplane --rate R --inflight N --agwd-pid PID --pcap FILE --timeout S\n"
-"         --timer-scale F\n"
+"         --timer-scale F --enbs N --radio-cap-size OCTETS\n"
 "         --log LEVEL (error|warn|notice|info|debug) -n (check the scenario only)\n";
 
 struct cli {
 	struct enb_cfg enb;
 	struct ue_cfg ue;
-	unsigned int n_ues, rate, inflight, timeout;
+	unsigned int n_ues, n_enbs, rate, inflight, timeout;
 	int agwd_pid;
 	const char *scenario, *pcap;
 	int bench, check_only, have_k, have_opc;
@@ -42,7 +44,8 @@ struct cli {
 
 enum { O_MME = 256, O_MME_PORT, O_ENB_ADDR, O_S1U, O_ENB_ID, O_PLMN, O_TAC, O_UES, O_IMSI,
 	O_K, O_OPC, O_OP, O_SQN, O_APN, O_PDN_TYPE, O_COMBINED, O_GUTI, O_NO_UPLANE, O_BENCH,
-	O_RATE, O_INFLIGHT, O_AGWD_PID, O_PCAP, O_TIMEOUT, O_SCALE, O_LOG, O_SCENARIO };
+	O_RATE, O_INFLIGHT, O_AGWD_PID, O_PCAP, O_TIMEOUT, O_SCALE, O_LOG, O_SCENARIO, O_ENBS,
+	O_RADIO_CAP };
 
 static const struct option opts[] = {
 	{ "mme", 1, NULL, O_MME }, { "mme-port", 1, NULL, O_MME_PORT },
@@ -57,7 +60,8 @@ static const struct option opts[] = {
 	{ "agwd-pid", 1, NULL, O_AGWD_PID },
 	{ "pcap", 1, NULL, O_PCAP }, { "timeout", 1, NULL, O_TIMEOUT },
 	{ "timer-scale", 1, NULL, O_SCALE }, { "log", 1, NULL, O_LOG },
-	{ "scenario", 1, NULL, O_SCENARIO }, { "help", 0, NULL, 'h' },
+	{ "scenario", 1, NULL, O_SCENARIO }, { "enbs", 1, NULL, O_ENBS },
+	{ "radio-cap-size", 1, NULL, O_RADIO_CAP }, { "help", 0, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -65,6 +69,23 @@ static int bad_arg(const char *opt, const char *why)
 {
 	fprintf(stderr, "enbsim: argument of --%s is wrong: %s\n", opt, why);
 	return 2;
+}
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* A decimal number 0..max */
+static int uint_arg(const char *a, unsigned int max, unsigned int *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(a, &end, 10);
+	if (errno || end == a || *end || a[0] == '-' || v > max)
+		return -1;
+	*out = (unsigned int)v;
+	return 0;
 }
 
 static int parse_opt(struct cli *c, int o, const char *a, struct enbsim *sim)
@@ -79,7 +100,18 @@ static int parse_opt(struct cli *c, int o, const char *a, struct enbsim *sim)
 	case O_ENB_ID: c->enb.enb_id = (uint32_t)strtoul(a, NULL, 0) & 0xfffff; break;
 	case O_PLMN: snprintf(c->enb.mccmnc, sizeof(c->enb.mccmnc), "%s", a); break;
 	case O_TAC: c->enb.tac[0] = (uint16_t)strtoul(a, NULL, 0); c->enb.n_tac = 1; break;
-	case O_UES: c->n_ues = (unsigned int)atoi(a); break;
+	case O_UES:
+		if (uint_arg(a, ENBSIM_MAX_UES, &c->n_ues) || !c->n_ues)
+			return bad_arg("ues", "1 to " STR(ENBSIM_MAX_UES));
+		break;
+	case O_ENBS:
+		if (uint_arg(a, ENBSIM_MAX_ENBS, &c->n_enbs) || !c->n_enbs)
+			return bad_arg("enbs", "1 to " STR(ENBSIM_MAX_ENBS));
+		break;
+	case O_RADIO_CAP:
+		if (uint_arg(a, 1u << 20, &c->ue.radio_cap_size))
+			return bad_arg("radio-cap-size", "0 to 1048576 octets");
+		break;
 	case O_IMSI:
 		if (strlen(a) < 6 || strlen(a) > 15 || strspn(a, "0123456789") != strlen(a))
 			return bad_arg("imsi", "6 to 15 digits");
@@ -185,19 +217,35 @@ static int cli_build(struct cli *c, struct enbsim *sim)
 		fprintf(stderr, "enbsim: --mme, --imsi, --k and --opc (or --op) are needed\n");
 		return 2;
 	}
-	if (!c->n_ues || c->n_ues > ENBSIM_MAX_UES)
-		return bad_arg("ues", "1 to 65535");
-	if (sim_start(sim) || enb_init(sim, 0, &c->enb))
+	if (sim_start(sim)) {
+		fprintf(stderr, "enbsim: cannot create the event loop: %s\n", strerror(errno));
 		return 2;
-	sim->n_enbs = 1;
+	}
+	/* --enbs N: eNB IDs enb-id.. enb-id+N-1, each its own association from
+	 * the same address; UE i camps on eNB i % N */
+	for (unsigned int k = 0; k < c->n_enbs; k++) {
+		struct enb_cfg e = c->enb;
+
+		e.enb_id = (c->enb.enb_id + k) & 0xfffff;
+		snprintf(e.name, sizeof(e.name), "enbsim-%u", k);
+		if (enb_init(sim, k, &e)) {
+			fprintf(stderr, "enbsim: eNB %u: bad configuration (see the log above)\n", k);
+			return 2;
+		}
+	}
+	sim->n_enbs = c->n_enbs;
 	sim->ues = calloc(c->n_ues, sizeof(*sim->ues));
-	if (!sim->ues)
+	if (!sim->ues) {
+		fprintf(stderr, "enbsim: no memory for %u UEs (%zu MiB)\n", c->n_ues,
+			c->n_ues * sizeof(*sim->ues) >> 20);
 		return 2;
+	}
 	sim->n_ues = c->n_ues;
 	for (unsigned int i = 0; i < c->n_ues; i++) {
 		struct ue_cfg u = c->ue;
 		unsigned long long k = i;
 
+		u.enb = i % c->n_enbs;
 		for (size_t d = strlen(u.imsi); d-- > 0 && k;) {
 			unsigned long long v = (unsigned long long)(u.imsi[d] - '0') + k;
 
@@ -206,8 +254,8 @@ static int cli_build(struct cli *c, struct enbsim *sim)
 		}
 		ue_init(sim, &sim->ues[i], i, &u);
 	}
-	if (c->pcap && !(sim->pcap = pcap_open(c->pcap))) {
-		fprintf(stderr, "enbsim: cannot write %s\n", c->pcap);
+	if (c->pcap && !(sim->pcap = pcap_w_open(c->pcap))) {
+		fprintf(stderr, "enbsim: --pcap %s: %s\n", c->pcap, strerror(errno));
 		return 2;
 	}
 	return 0;
@@ -216,7 +264,7 @@ static int cli_build(struct cli *c, struct enbsim *sim)
 int main(int argc, char **argv)
 {
 	struct enbsim sim = { .uplane = 1, .timer_scale = 1.0 };
-	struct cli c = { .n_ues = 1, .timeout = 10 };
+	struct cli c = { .n_ues = 1, .n_enbs = 1, .timeout = 10 };
 	struct json_object *steps;
 	int o, rc;
 

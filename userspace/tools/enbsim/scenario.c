@@ -8,7 +8,9 @@
  *
  * The run succeeds iff every step does.
  */
+#include <errno.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -16,6 +18,7 @@
 
 #include "crypto/milenage.h"
 #include "lib/log.h"
+#include "lib/pcap.h"
 #include "proto/nas_ie.h"
 #include "scenario.h"
 
@@ -127,6 +130,7 @@ static int parse_ue(struct json_object *o, struct ue_cfg *c)
 {
 	const char *pt = jstr(o, "pdn_type", "ipv4"), *id = jstr(o, "identity", "imsi");
 	uint8_t op[16];
+	long long rc;
 
 	memset(c, 0, sizeof(*c));
 	snprintf(c->imsi, sizeof(c->imsi), "%s", jstr(o, "imsi", ""));
@@ -154,6 +158,12 @@ static int parse_ue(struct json_object *o, struct ue_cfg *c)
 	c->id_kind = !strcmp(id, "guti") ? UE_ID_GUTI : !strcmp(id, "bad") ? UE_ID_BAD : UE_ID_IMSI;
 	c->enb = (unsigned int)jint(o, "enb", 0);
 	snprintf(c->tun, sizeof(c->tun), "%s", jstr(o, "tun", ""));
+	rc = jint(o, "radio_cap_size", 0);
+	if (rc < 0 || rc > 1 << 20) {
+		log_err(MOD, "ue %s: \"radio_cap_size\" must be 0..1048576 octets", c->imsi);
+		return -1;
+	}
+	c->radio_cap_size = (uint32_t)rc;
 	return 0;
 }
 
@@ -184,13 +194,23 @@ static int load(struct enbsim *sim, struct json_object *root)
 			long long cnt = jint(o, "count", 1);
 			struct ue_cfg c;
 
-			if (parse_ue(o, &c) || cnt < 1 || n + cnt > ENBSIM_MAX_UES)
+			if (parse_ue(o, &c))
 				goto fail;
+			if (cnt < 1 || n + cnt > ENBSIM_MAX_UES) {
+				log_err(MOD, "ues[%zu]: \"count\" %lld: 1 to %u UEs in all", i, cnt,
+					ENBSIM_MAX_UES);
+				goto fail;
+			}
 			if (n + cnt > cap) {
+				struct ue_cfg *nc;
+
 				cap = (unsigned int)(n + cnt) * 2;
-				cfgs = realloc(cfgs, cap * sizeof(*cfgs));
-				if (!cfgs)
-					return -1;
+				nc = realloc(cfgs, cap * sizeof(*cfgs));
+				if (!nc) {
+					log_err(MOD, "no memory for %u UE configurations", cap);
+					goto fail;
+				}
+				cfgs = nc;
 			}
 			for (long long k = 0; k < cnt; k++) {
 				cfgs[n] = c;
@@ -206,8 +226,10 @@ static int load(struct enbsim *sim, struct json_object *root)
 		}
 	}
 	sim->ues = calloc(n ? n : 1, sizeof(*sim->ues));
-	if (!sim->ues)
+	if (!sim->ues) {
+		log_err(MOD, "no memory for %u UEs (%zu MiB)", n, n * sizeof(*sim->ues) >> 20);
 		goto fail;
+	}
 	sim->n_ues = n;
 	for (unsigned int i = 0; i < n; i++)
 		ue_init(sim, &sim->ues[i], i, &cfgs[i]);
@@ -297,10 +319,18 @@ int scenario_run_steps(struct enbsim *sim, struct json_object *steps, unsigned i
 
 int sim_start(struct enbsim *sim)
 {
+	struct rlimit rl;
+
 	sim->loop = ev_loop_new();
 	if (!sim->loop)
 		return -1;
 	signal(SIGPIPE, SIG_IGN);
+	/* a TUN per UE: as many descriptors as we may have (the soft limit is
+	 * often 1024, the hard one much higher) */
+	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
 	return 0;
 }
 
@@ -320,8 +350,11 @@ void sim_free(struct enbsim *sim)
 	if (sim->loop)
 		ev_loop_free(sim->loop);
 	sim->loop = NULL;
-	pcap_close(sim->pcap);
+	pcap_w_close(sim->pcap);
 	sim->pcap = NULL;
+	for (unsigned int i = 0; i < sim->n_caps; i++)
+		free(sim->caps[i].p);
+	sim->n_caps = 0;
 }
 
 int scenario_run_file(const char *path, struct enbsim *sim, const char *pcap)
@@ -344,8 +377,8 @@ int scenario_run_file(const char *path, struct enbsim *sim, const char *pcap)
 	}
 	if (jint(root, "uplane", sim->uplane) == 0)
 		sim->uplane = 0;
-	if (pcap && !(sim->pcap = pcap_open(pcap))) {
-		fprintf(stderr, "enbsim: cannot write %s\n", pcap);
+	if (pcap && !(sim->pcap = pcap_w_open(pcap))) {
+		fprintf(stderr, "enbsim: --pcap %s: %s\n", pcap, strerror(errno));
 		goto out;
 	}
 	rc = scenario_run_steps(sim, steps, (unsigned int)jint(root, "timeout", 10));

@@ -543,6 +543,13 @@ static int op_check(struct op_ctx *c)
 		}
 		bad += check_count(c, ue, "guti_reallocs", ue->n_guti_realloc) +
 		       check_count(c, ue, "identity_requests", ue->n_identity);
+		/* an ICS Request carried the reported capability back, none another */
+		if (jbool(c->j, "radio_cap_back", 0) && (!ue->n_cap_back || ue->n_cap_bad)) {
+			bad++;
+			add_detail(c, "ue %u: %lu ICS Request(s) with the %zu-octet capability "
+				   "reported, %lu with another", ue->idx, ue->n_cap_back,
+				   ue->radio_cap_len, ue->n_cap_bad);
+		}
 	}
 	if (!bad)
 		add_detail(c, "%u UE(s) as expected", c->n_ues);

@@ -317,7 +317,7 @@ int ue_go_idle(struct ue *ue)
 		return -1;
 	}
 	/* TS 36.413 8.3.2: eNB initiated UE context release, user inactivity */
-	if (ue_s1_release_request(ue, "radioNetwork", "user-inactivity")) {
+	if (ue_s1_release_request(ue, S1AP_CAUSE_RADIO_NETWORK_USER_INACTIVITY)) {
 		ue_proc_done(ue, PROC_IDLE, 0, "cannot send UE Context Release Request");
 		return -1;
 	}
@@ -346,7 +346,7 @@ void ue_local_detach(struct ue *ue, const char *why)
 {
 	ue_change_state(ue, EMM_DEREGISTERED, why);
 	for (unsigned int i = 0; i < UE_MAX_BEARERS; i++)
-		memset(&ue->br[i], 0, sizeof(ue->br[i]));
+		ue_bearer_clear(&ue->br[i]);
 	memset(ue->pdn, 0, sizeof(ue->pdn));
 	ev_timer_stop(ue->sim->loop, &ue->t_esm);
 	ue->esm_plain_len = 0;
@@ -388,7 +388,7 @@ void ue_s1_released(struct ue *ue, const char *why)
 
 struct ue *ue_by_enb_id(struct enbsim *sim, struct enb *e, uint32_t enb_ue_id)
 {
-	unsigned int i = enb_ue_id & 0xffff;
+	unsigned int i = enb_ue_id & ((1u << ENBSIM_UE_ID_BITS) - 1);
 	struct ue *ue;
 
 	if (i >= sim->n_ues)

@@ -6,6 +6,7 @@
  * ("message type not compatible with the protocol state", 5.7 / 9.9.3.9).
  */
 #include <arpa/inet.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "enbsim.h"
@@ -26,10 +27,11 @@ static void identity_request(struct ue *ue, const struct nas_msg *m)
 	struct nas_mobile_id id = { 0 };
 	struct nas_msg out;
 	struct nas_err err;
-	uint8_t b[16];
-	int type = nas_ie_u8(m, "Identity type"), n;
+	uint8_t b[16], type = 0;
+	int n;
 
 	ue->n_identity++;
+	nas_ie_byte(m, NAS_IDENTITY_REQUEST_IDENTITY_TYPE, &type);
 	/* 9.9.3.17 / 24.008 10.5.5.9: 1 IMSI, 2 IMEI, 3 IMEISV, 4 TMSI */
 	id.type = type == 2 ? NAS_ID_IMEI : type == 3 ? NAS_ID_IMEISV : NAS_ID_IMSI;
 	if (id.type == NAS_ID_IMSI)
@@ -39,17 +41,17 @@ static void identity_request(struct ue *ue, const struct nas_msg *m)
 	else
 		snprintf(id.digits, sizeof(id.digits), "%.14s01", ue->cfg.imei);
 	n = nas_mobile_id_enc(&id, b, sizeof(b), &err);
-	nas_msg_init(&out, nas_msg_desc_by_name("Identity response", NULL), 0, 0);
-	if (n < 0 || nas_ie_add(&out, "Mobile identity", b, (size_t)n, &err)) {
+	nas_msg_start(&out, NAS_MSG_IDENTITY_RESPONSE, 0, 0);
+	if (n < 0 || nas_ie_add(&out, NAS_IDENTITY_RESPONSE_MOBILE_IDENTITY, b, (size_t)n, &err)) {
 		log_err(MOD, "ue %u: identity response: %s", ue->idx, err.msg);
 		return;
 	}
 	ue_nas_send(ue, &out, 0);
 }
 
-static int take_guti(struct ue *ue, const struct nas_msg *m, const char *name)
+static int take_guti(struct ue *ue, const struct nas_msg *m, enum nas_ie_key k)
 {
-	const struct nas_ie *ie = nas_ie_get(m, name);
+	const struct nas_ie *ie = nas_ie(m, k);
 	struct nas_mobile_id g;
 	struct nas_err err;
 
@@ -60,18 +62,19 @@ static int take_guti(struct ue *ue, const struct nas_msg *m, const char *name)
 	return 1;
 }
 
-static void take_tais(struct ue *ue, const struct nas_msg *m)
+static void take_tais(struct ue *ue, const struct nas_msg *m, enum nas_ie_key k)
 {
-	const struct nas_ie *ie = nas_ie_get(m, "TAI list");
+	const struct nas_ie *ie = nas_ie(m, k);
 	struct nas_err err;
 
-	if (ie)
-		nas_tai_list_dec(&ue->tais, ie->val, ie->len, &err);
+	if (!ie || (!ue->tais && !(ue->tais = calloc(1, sizeof(*ue->tais)))))
+		return;
+	nas_tai_list_dec(ue->tais, ie->val, ie->len, &err);
 }
 
 static void attach_accept(struct ue *ue, const struct nas_msg *m)
 {
-	const struct nas_ie *esm = nas_ie_get(m, "ESM message container");
+	const struct nas_ie *esm = nas_ie(m, NAS_ATTACH_ACCEPT_ESM_MESSAGE_CONTAINER);
 	uint8_t ans[512];
 	size_t alen = 0;
 	struct nas_msg out;
@@ -82,9 +85,9 @@ static void attach_accept(struct ue *ue, const struct nas_msg *m)
 		unexpected(ue, m);
 		return;
 	}
-	take_guti(ue, m, "GUTI");
-	take_tais(ue, m);
-	ue->t3412 = (uint8_t)nas_ie_u8(m, "T3412 value");
+	take_guti(ue, m, NAS_ATTACH_ACCEPT_GUTI);
+	take_tais(ue, m, NAS_ATTACH_ACCEPT_TAI_LIST);
+	nas_ie_byte(m, NAS_ATTACH_ACCEPT_T3412_VALUE, &ue->t3412);
 	if (esm)
 		ue_esm_rx(ue, esm->val, esm->len, ans, &alen);
 	if (!alen) {
@@ -93,8 +96,8 @@ static void attach_accept(struct ue *ue, const struct nas_msg *m)
 		ue_local_detach(ue, "attach accept without a usable default bearer");
 		return;
 	}
-	nas_msg_init(&out, nas_msg_desc_by_name("Attach complete", NULL), 0, 0);
-	if (nas_ie_add(&out, "ESM message container", ans, alen, &err) ||
+	nas_msg_start(&out, NAS_MSG_ATTACH_COMPLETE, 0, 0);
+	if (nas_ie_add(&out, NAS_ATTACH_COMPLETE_ESM_MESSAGE_CONTAINER, ans, alen, &err) ||
 	    ue_nas_send(ue, &out, 0)) {
 		ue_proc_done(ue, PROC_ATTACH, 0, "cannot send Attach complete");
 		return;
@@ -111,13 +114,14 @@ static void attach_accept(struct ue *ue, const struct nas_msg *m)
 
 static void attach_reject(struct ue *ue, const struct nas_msg *m)
 {
-	int cause = nas_ie_u8(m, "EMM cause");
-	int ok = ue->proc.expect_reject &&
-		 (ue->proc.expect_cause < 0 || ue->proc.expect_cause == cause);
+	uint8_t cause = 0;
+	int ok;
 
-	ue->last_reject_cause = (uint8_t)cause;
-	ue_proc_done(ue, PROC_ATTACH, ok, "attach reject, cause #%d (%s)", cause,
-		     nas_emm_cause_name((uint8_t)cause) ? nas_emm_cause_name((uint8_t)cause) : "?");
+	nas_ie_byte(m, NAS_ATTACH_REJECT_EMM_CAUSE, &cause);
+	ok = ue->proc.expect_reject && (ue->proc.expect_cause < 0 || ue->proc.expect_cause == cause);
+	ue->last_reject_cause = cause;
+	ue_proc_done(ue, PROC_ATTACH, ok, "attach reject, cause #%u (%s)", cause,
+		     nas_emm_cause_name(cause) ? nas_emm_cause_name(cause) : "?");
 	/* 5.5.1.2.5: #3, #6, #7, #8 invalidate the USIM's registration data */
 	if (cause == 3 || cause == 6 || cause == 7 || cause == 8) {
 		ue->has_guti = 0;
@@ -142,11 +146,15 @@ static void auth_reject(struct ue *ue)
 
 static void detach_request(struct ue *ue, const struct nas_msg *m)
 {
-	int type = nas_ie_u8(m, "Detach type");
-	int cause = nas_ie_u8(m, "EMM cause");
+	uint8_t type = 0, cause;
+	bool has_cause = nas_ie_byte(m, NAS_DETACH_REQUEST_UE_TERMINATED_EMM_CAUSE, &cause);
 
+	nas_ie_byte(m, NAS_DETACH_REQUEST_UE_TERMINATED_DETACH_TYPE, &type);
 	ue->n_net_detach++;
-	log_notice(MOD, "ue %u: network detach, type %d, cause %d", ue->idx, type, cause);
+	if (has_cause)
+		log_notice(MOD, "ue %u: network detach, type %u, cause #%u", ue->idx, type, cause);
+	else
+		log_notice(MOD, "ue %u: network detach, type %u, no cause", ue->idx, type);
 	ue_send_simple_emm(ue, NAS_DETACH_ACCEPT);
 	/* 5.5.2.3.2: type 3 IMSI detach leaves EPS services registered */
 	if (type == 3)
@@ -167,25 +175,27 @@ static void detach_accept(struct ue *ue, const struct nas_msg *m)
 
 static void tau_accept(struct ue *ue, const struct nas_msg *m)
 {
-	int result = nas_ie_u8(m, "EPS update result");
+	uint8_t result = 0;
 
 	if (ue->emm != EMM_TAU_INIT) {
 		unexpected(ue, m);
 		return;
 	}
-	take_tais(ue, m);
+	nas_ie_byte(m, NAS_TRACKING_AREA_UPDATE_ACCEPT_EPS_UPDATE_RESULT, &result);
+	take_tais(ue, m, NAS_TRACKING_AREA_UPDATE_ACCEPT_TAI_LIST);
 	/* 5.5.3.2.4: a new GUTI is acknowledged with TAU complete */
-	if (take_guti(ue, m, "GUTI"))
+	if (take_guti(ue, m, NAS_TRACKING_AREA_UPDATE_ACCEPT_GUTI))
 		ue_send_simple_emm(ue, NAS_TAU_COMPLETE);
 	ue_change_state(ue, EMM_REGISTERED, "TAU accept");
-	ue_proc_done(ue, PROC_TAU, 1, "TAU accept, result %d", result);
+	ue_proc_done(ue, PROC_TAU, 1, "TAU accept, result %u", result);
 }
 
 static void tau_reject(struct ue *ue, const struct nas_msg *m)
 {
-	int cause = nas_ie_u8(m, "EMM cause");
+	uint8_t cause = 0;
 
-	ue_proc_done(ue, PROC_TAU, 0, "TAU reject, cause #%d", cause);
+	nas_ie_byte(m, NAS_TRACKING_AREA_UPDATE_REJECT_EMM_CAUSE, &cause);
+	ue_proc_done(ue, PROC_TAU, 0, "TAU reject, cause #%u", cause);
 	if (cause == 9 || cause == 10 || cause == 3 || cause == 6 || cause == 7)
 		ue_local_detach(ue, "TAU reject");
 	else
@@ -194,11 +204,13 @@ static void tau_reject(struct ue *ue, const struct nas_msg *m)
 
 static void service_reject(struct ue *ue, const struct nas_msg *m)
 {
-	int cause = nas_ie_u8(m, "EMM cause");
-	int ok = ue->proc.kind == PROC_SR && ue->proc.expect_reject &&
-		 (ue->proc.expect_cause < 0 || ue->proc.expect_cause == cause);
+	uint8_t cause = 0;
+	int ok;
 
-	ue_proc_done(ue, PROC_SR, ok, "service reject, cause #%d", cause);
+	nas_ie_byte(m, NAS_SERVICE_REJECT_EMM_CAUSE, &cause);
+	ok = ue->proc.kind == PROC_SR && ue->proc.expect_reject &&
+	     (ue->proc.expect_cause < 0 || ue->proc.expect_cause == cause);
+	ue_proc_done(ue, PROC_SR, ok, "service reject, cause #%u", cause);
 	/* 5.6.1.5: #9 (UE identity cannot be derived), #10 (implicitly
 	 * detached) put the UE in EMM-DEREGISTERED */
 	if (cause == 9 || cause == 10 || cause == 3 || cause == 6 || cause == 7)
@@ -213,14 +225,14 @@ static void guti_realloc(struct ue *ue, const struct nas_msg *m)
 	struct nas_mobile_id old = ue->guti;
 	uint8_t had = ue->has_guti;
 
-	if (!take_guti(ue, m, "GUTI")) {
+	if (!take_guti(ue, m, NAS_GUTI_REALLOCATION_COMMAND_GUTI)) {
 		ue_send_emm_status(ue, NAS_CAUSE_INVALID_MANDATORY);
 		return;
 	}
 	ue->old_guti = old;
 	ue->has_old_guti = had;
 	ue->n_guti_realloc++;
-	take_tais(ue, m);
+	take_tais(ue, m, NAS_GUTI_REALLOCATION_COMMAND_TAI_LIST);
 	ue_send_simple_emm(ue, NAS_GUTI_REALLOC_COMPLETE);
 }
 
@@ -275,10 +287,13 @@ void ue_emm_rx(struct ue *ue, const struct nas_msg *m, int protected)
 	case NAS_EMM_INFORMATION:
 		log_info(MOD, "ue %u: EMM information", ue->idx);
 		return;
-	case NAS_EMM_STATUS:
-		log_warn(MOD, "ue %u: EMM status from the network, cause #%d", ue->idx,
-			 nas_ie_u8(m, "EMM cause"));
+	case NAS_EMM_STATUS: {
+		uint8_t cause = 0;
+
+		nas_ie_byte(m, NAS_EMM_STATUS_EMM_CAUSE, &cause);
+		log_warn(MOD, "ue %u: EMM status from the network, cause #%u", ue->idx, cause);
 		return;
+	}
 	case NAS_DL_NAS_TRANSPORT:
 		log_info(MOD, "ue %u: downlink NAS transport (SMS) ignored", ue->idx);
 		return;

@@ -7,6 +7,7 @@
  * uplink packet (TS 23.401 5.4.1, TS 24.008 10.5.6.12).
  */
 #include <arpa/inet.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "enbsim.h"
@@ -60,6 +61,8 @@ static int apn_bytes(const char *apn, uint8_t *out, size_t max)
 		}							\
 	} while (0)
 
+#define PDN_REQ(ie)	NAS_PDN_CONNECTIVITY_REQUEST_##ie
+
 int ue_esm_pdn_request(struct ue *ue, uint8_t *out, size_t max, const char *apn,
 		       uint8_t pdn_type, uint8_t pti, int in_attach)
 {
@@ -72,16 +75,16 @@ int ue_esm_pdn_request(struct ue *ue, uint8_t *out, size_t max, const char *apn,
 
 	if (apn && apn[0] && !via_info)
 		na = apn_bytes(apn, apnb, sizeof(apnb));
-	nas_msg_init(&m, nas_msg_desc_by_name("PDN connectivity request", NULL), 0, pti);
-	ADD(&m, "Request type", &req, 1);	/* initial request */
-	ADD(&m, "PDN type", &type, 1);
+	nas_msg_start(&m, NAS_MSG_PDN_CONNECTIVITY_REQUEST, 0, pti);
+	ADD(&m, PDN_REQ(REQUEST_TYPE), &req, 1);	/* initial request */
+	ADD(&m, PDN_REQ(PDN_TYPE), &type, 1);
 	/* 6.5.1.2: APN and PCO go in the ESM information response, ciphered */
 	if (via_info)
-		ADD(&m, "ESM information transfer flag", &eit, 1);
+		ADD(&m, PDN_REQ(ESM_INFORMATION_TRANSFER_FLAG), &eit, 1);
 	if (na > 0)
-		ADD(&m, "Access point name", apnb, (size_t)na);
+		ADD(&m, PDN_REQ(ACCESS_POINT_NAME), apnb, (size_t)na);
 	if (np > 0 && !via_info)
-		ADD(&m, "Protocol configuration options", pco, (size_t)np);
+		ADD(&m, PDN_REQ(PROTOCOL_CONFIGURATION_OPTIONS), pco, (size_t)np);
 	return nas_encode(&m, out, max, &err);
 }
 
@@ -142,9 +145,10 @@ int ue_pdn_disconnect(struct ue *ue, uint8_t ebi)
 	}
 	ue->proc.pti = ue_new_pti(ue);
 	ue->proc.ebi = ebi;
-	nas_msg_init(&m, nas_msg_desc_by_name("PDN disconnect request", NULL), 0, ue->proc.pti);
-	if (nas_ie_add(&m, "Linked EPS bearer identity", &ebi, 1, &err) ||
-	    nas_ie_add(&m, "Spare half octet", (const uint8_t *)"", 1, &err) ||
+	nas_msg_start(&m, NAS_MSG_PDN_DISCONNECT_REQUEST, 0, ue->proc.pti);
+	if (nas_ie_add(&m, NAS_PDN_DISCONNECT_REQUEST_LINKED_EPS_BEARER_IDENTITY, &ebi, 1, &err) ||
+	    nas_ie_add(&m, NAS_PDN_DISCONNECT_REQUEST_SPARE_HALF_OCTET, (const uint8_t *)"", 1,
+		       &err) ||
 	    encode_send(ue, &m, 1)) {
 		ue_proc_done(ue, PROC_PDN_DISC, 0, "cannot send the request");
 		return -1;
@@ -161,19 +165,25 @@ struct ue_pdn *ue_pdn_by_ebi(struct ue *ue, uint8_t ebi)
 	return NULL;
 }
 
+void ue_bearer_clear(struct ue_bearer *b)
+{
+	free(b->tft);
+	memset(b, 0, sizeof(*b));
+}
+
 void ue_bearer_drop(struct ue *ue, uint8_t ebi)
 {
 	struct ue_pdn *p = ue_pdn_by_ebi(ue, ebi);
 
 	if (ebi >= UE_MAX_BEARERS)
 		return;
-	memset(&ue->br[ebi], 0, sizeof(ue->br[ebi]));
+	ue_bearer_clear(&ue->br[ebi]);
 	if (!p)
 		return;
 	/* the default bearer takes its dedicated bearers and the PDN along */
 	for (unsigned int i = 0; i < UE_MAX_BEARERS; i++)
 		if (ue->br[i].active && ue->br[i].linked == ebi)
-			memset(&ue->br[i], 0, sizeof(ue->br[i]));
+			ue_bearer_clear(&ue->br[i]);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -181,7 +191,8 @@ void ue_bearer_drop(struct ue *ue, uint8_t ebi)
 
 static void take_pco(struct ue_pdn *p, const struct nas_msg *m)
 {
-	const struct nas_ie *ie = nas_ie_get(m, "Protocol configuration options");
+	const struct nas_ie *ie =
+		nas_ie(m, NAS_ACTIVATE_DEFAULT_EPS_BEARER_CONTEXT_REQUEST_PROTOCOL_CONFIGURATION_OPTIONS);
 	struct nas_pco pco;
 	struct nas_err err;
 
@@ -208,18 +219,23 @@ static struct ue_pdn *new_pdn(struct ue *ue)
 	return NULL;
 }
 
-static int qci_of(const struct nas_msg *m, const char *name)
+/* QCI: the first octet of an EPS QoS (9.9.4.3); 0 when absent */
+static uint8_t qci_of(const struct nas_msg *m, enum nas_ie_key k)
 {
-	const struct nas_ie *ie = nas_ie_get(m, name);
+	uint8_t qci = 0;
 
-	return ie && ie->len >= 1 ? ie->val[0] : 0;
+	nas_ie_byte(m, k, &qci);
+	return qci;
 }
+
+#define ACT_DEF(ie)	NAS_ACTIVATE_DEFAULT_EPS_BEARER_CONTEXT_REQUEST_##ie
+#define ACT_DED(ie)	NAS_ACTIVATE_DEDICATED_EPS_BEARER_CONTEXT_REQUEST_##ie
 
 /* 6.4.1: returns the ESM cause to reject with, 0 to accept */
 static int act_default(struct ue *ue, const struct nas_msg *m)
 {
-	const struct nas_ie *addr = nas_ie_get(m, "PDN address");
-	const struct nas_ie *apn = nas_ie_get(m, "Access point name");
+	const struct nas_ie *addr = nas_ie(m, ACT_DEF(PDN_ADDRESS));
+	const struct nas_ie *apn = nas_ie(m, ACT_DEF(ACCESS_POINT_NAME));
 	struct nas_pdn_addr pa;
 	struct nas_apn an = { { 0 } };
 	struct nas_err err;
@@ -253,71 +269,82 @@ static int act_default(struct ue *ue, const struct nas_msg *m)
 	ue->br[ebi].active = 1;
 	ue->br[ebi].ebi = ebi;
 	ue->br[ebi].linked = ebi;
-	ue->br[ebi].qci = (uint8_t)qci_of(m, "EPS quality of service");
+	ue->br[ebi].qci = qci_of(m, ACT_DEF(EPS_QUALITY_OF_SERVICE));
 	return 0;
 }
 
 static int act_dedicated(struct ue *ue, const struct nas_msg *m)
 {
-	const struct nas_ie *tft = nas_ie_get(m, "TFT");
-	int linked = nas_ie_u8(m, "Linked EPS bearer identity");
+	const struct nas_ie *tft = nas_ie(m, ACT_DED(TFT));
 	struct ue_bearer *b;
 	struct nas_err err;
-	uint8_t ebi = m->ebi;
+	uint8_t ebi = m->ebi, linked;
 
 	if (ebi < 5 || ebi > 15 || ue->br[ebi].active)
 		return 43;
-	if (linked < 0 || !ue_pdn_by_ebi(ue, (uint8_t)linked))
+	if (!nas_ie_byte(m, ACT_DED(LINKED_EPS_BEARER_IDENTITY), &linked) ||
+	    !ue_pdn_by_ebi(ue, linked))
 		return 43;
-	b = &ue->br[ebi];
-	if (tft && nas_tft_dec(&b->tft, tft->val, tft->len, &err)) {
-		log_warn(MOD, "ue %u: bad TFT: %s", ue->idx, err.msg);
-		return 44;	/* semantic errors in packet filter(s) */
+	b = &ue->br[ebi];		/* its S1-U end may be set up already */
+	free(b->tft);
+	b->tft = NULL;
+	if (tft) {
+		b->tft = malloc(sizeof(*b->tft));
+		if (!b->tft)
+			return 26;	/* insufficient resources */
+		if (nas_tft_dec(b->tft, tft->val, tft->len, &err)) {
+			log_warn(MOD, "ue %u: bad TFT: %s", ue->idx, err.msg);
+			free(b->tft);
+			b->tft = NULL;
+			return 44;	/* semantic errors in packet filter(s) */
+		}
 	}
-	b->has_tft = tft != NULL;
 	b->active = 1;
 	b->ebi = ebi;
-	b->linked = (uint8_t)linked;
-	b->qci = (uint8_t)qci_of(m, "EPS QoS");
+	b->linked = linked;
+	b->qci = qci_of(m, ACT_DED(EPS_QOS));
 	ue->n_ded_bearer++;
-	log_notice(MOD, "ue %u: dedicated bearer %u (QCI %u, linked %d, %u filters)", ue->idx,
-		   ebi, b->qci, linked, b->has_tft ? b->tft.n_filters : 0);
+	log_notice(MOD, "ue %u: dedicated bearer %u (QCI %u, linked %u, %u filters)", ue->idx,
+		   ebi, b->qci, linked, b->tft ? b->tft->n_filters : 0);
 	return 0;
 }
 
 /* TFT operations of a bearer modification (24.008 10.5.6.12 table) */
-static void apply_tft(struct ue_bearer *b, const struct nas_tft *t)
+static int apply_tft(struct ue_bearer *b, const struct nas_tft *t)
 {
 	switch (t->op) {
 	case NAS_TFT_OP_CREATE:
 	case NAS_TFT_OP_REPLACE:
-		b->tft = *t;
-		b->has_tft = 1;
-		break;
 	case NAS_TFT_OP_ADD:
-		for (unsigned int i = 0; i < t->n_filters && b->tft.n_filters < NAS_TFT_MAX_FILTERS;
+		if (!b->tft && !(b->tft = calloc(1, sizeof(*b->tft))))
+			return -1;
+		if (t->op != NAS_TFT_OP_ADD) {
+			*b->tft = *t;
+			break;
+		}
+		for (unsigned int i = 0; i < t->n_filters && b->tft->n_filters < NAS_TFT_MAX_FILTERS;
 		     i++)
-			b->tft.f[b->tft.n_filters++] = t->f[i];
-		b->has_tft = 1;
+			b->tft->f[b->tft->n_filters++] = t->f[i];
 		break;
 	case NAS_TFT_OP_DELETE:
-		b->has_tft = 0;
-		b->tft.n_filters = 0;
+		free(b->tft);
+		b->tft = NULL;
 		break;
 	case NAS_TFT_OP_DELETE_FILTERS:
-		for (unsigned int i = 0; i < t->n_filters; i++)
-			for (unsigned int k = 0; k < b->tft.n_filters; k++)
-				if (b->tft.f[k].id == t->f[i].id) {
-					b->tft.f[k] = b->tft.f[--b->tft.n_filters];
+		for (unsigned int i = 0; b->tft && i < t->n_filters; i++)
+			for (unsigned int k = 0; k < b->tft->n_filters; k++)
+				if (b->tft->f[k].id == t->f[i].id) {
+					b->tft->f[k] = b->tft->f[--b->tft->n_filters];
 					break;
 				}
 		break;
 	}
+	return 0;
 }
 
 static int modify(struct ue *ue, const struct nas_msg *m)
 {
-	const struct nas_ie *tft = nas_ie_get(m, "TFT");
+	const struct nas_ie *tft = nas_ie(m, NAS_MODIFY_EPS_BEARER_CONTEXT_REQUEST_TFT);
 	struct nas_tft t;
 	struct nas_err err;
 
@@ -326,20 +353,22 @@ static int modify(struct ue *ue, const struct nas_msg *m)
 	if (tft) {
 		if (nas_tft_dec(&t, tft->val, tft->len, &err))
 			return 44;
-		apply_tft(&ue->br[m->ebi], &t);
+		if (apply_tft(&ue->br[m->ebi], &t))
+			return 26;	/* insufficient resources */
 	}
-	if (nas_ie_get(m, "New EPS QoS"))
-		ue->br[m->ebi].qci = (uint8_t)qci_of(m, "New EPS QoS");
+	if (nas_ie(m, NAS_MODIFY_EPS_BEARER_CONTEXT_REQUEST_NEW_EPS_QOS))
+		ue->br[m->ebi].qci = qci_of(m, NAS_MODIFY_EPS_BEARER_CONTEXT_REQUEST_NEW_EPS_QOS);
 	return 0;
 }
 
 static void deactivate(struct ue *ue, const struct nas_msg *m)
 {
 	int was_default = ue_pdn_by_ebi(ue, m->ebi) != NULL;
+	uint8_t cause = 0;
 
 	ue->n_bearer_rel++;
-	log_notice(MOD, "ue %u: bearer %u deactivated, ESM cause %d", ue->idx, m->ebi,
-		   nas_ie_u8(m, "ESM cause"));
+	nas_ie_byte(m, NAS_DEACTIVATE_EPS_BEARER_CONTEXT_REQUEST_ESM_CAUSE, &cause);
+	log_notice(MOD, "ue %u: bearer %u deactivated, ESM cause #%u", ue->idx, m->ebi, cause);
 	ue_bearer_drop(ue, m->ebi);
 	if (was_default && ue->proc.kind == PROC_PDN_DISC && ue->proc.ebi == m->ebi) {
 		ev_timer_stop(ue->sim->loop, &ue->t_esm);
@@ -351,20 +380,16 @@ static void deactivate(struct ue *ue, const struct nas_msg *m)
 }
 
 /* Build the answer to a network request into out. */
-static void answer(struct ue *ue, const char *name, uint8_t ebi, uint8_t pti, int cause,
+static void answer(struct ue *ue, enum nas_msg_key k, uint8_t ebi, uint8_t pti, int cause,
 		   uint8_t *out, size_t *outlen)
 {
-	struct nas_msg a;
 	struct nas_err err;
-	uint8_t c = (uint8_t)cause;
-	int n;
+	int n = nas_build_cause_msg(k, ebi, pti, cause ? cause : -1, out, 512, &err);
 
-	nas_msg_init(&a, nas_msg_desc_by_name(name, NULL), ebi, pti);
-	if (cause && nas_ie_add(&a, "ESM cause", &c, 1, &err))
-		return;
-	n = nas_encode(&a, out, 512, &err);
 	if (n > 0)
 		*outlen = (size_t)n;
+	else
+		log_err(MOD, "ue %u: %s", ue->idx, err.msg);
 }
 
 static void esm_info(struct ue *ue, const struct nas_msg *m, uint8_t *out, size_t *outlen)
@@ -377,9 +402,11 @@ static void esm_info(struct ue *ue, const struct nas_msg *m, uint8_t *out, size_
 	int n;
 
 	/* 6.6.1.2.2: answer with the APN and PCO the PDN request left out */
-	nas_msg_init(&a, nas_msg_desc_by_name("ESM information response", NULL), 0, m->pti);
-	if ((na > 0 && nas_ie_add(&a, "Access point name", apnb, (size_t)na, &err)) ||
-	    (np > 0 && nas_ie_add(&a, "Protocol configuration options", pco, (size_t)np, &err)))
+	nas_msg_start(&a, NAS_MSG_ESM_INFORMATION_RESPONSE, 0, m->pti);
+	if ((na > 0 && nas_ie_add(&a, NAS_ESM_INFORMATION_RESPONSE_ACCESS_POINT_NAME, apnb,
+				  (size_t)na, &err)) ||
+	    (np > 0 && nas_ie_add(&a, NAS_ESM_INFORMATION_RESPONSE_PROTOCOL_CONFIGURATION_OPTIONS,
+				  pco, (size_t)np, &err)))
 		return;
 	n = nas_encode(&a, out, 512, &err);
 	if (n > 0)
@@ -403,16 +430,17 @@ static void default_done(struct ue *ue, const struct nas_msg *m, int cause)
 		uplane_ue_up(ue);
 }
 
-static void esm_reject(struct ue *ue, const struct nas_msg *m, int kind)
+static void esm_reject(struct ue *ue, const struct nas_msg *m, int kind, enum nas_ie_key k)
 {
-	int cause = nas_ie_u8(m, "ESM cause");
+	uint8_t cause = 0;
 
 	if (ue->proc.kind != kind || m->pti != ue->proc.pti)
 		return;
+	nas_ie_byte(m, k, &cause);
 	ev_timer_stop(ue->sim->loop, &ue->t_esm);
 	ue->esm_plain_len = 0;
-	ue_proc_done(ue, kind, 0, "%s, ESM cause #%d (%s)", m->desc->name, cause,
-		     nas_esm_cause_name((uint8_t)cause) ? nas_esm_cause_name((uint8_t)cause) : "?");
+	ue_proc_done(ue, kind, 0, "%s, ESM cause #%u (%s)", m->desc->name, cause,
+		     nas_esm_cause_name(cause) ? nas_esm_cause_name(cause) : "?");
 }
 
 void ue_esm_rx(struct ue *ue, const uint8_t *b, size_t n, uint8_t *out, size_t *outlen)
@@ -424,7 +452,7 @@ void ue_esm_rx(struct ue *ue, const uint8_t *b, size_t n, uint8_t *out, size_t *
 	*outlen = 0;
 	if (nas_decode(&m, b, n, NAS_DIR_DL, &err) < 0) {
 		log_warn(MOD, "ue %u: bad ESM message: %s", ue->idx, err.msg);
-		answer(ue, "ESM status", n ? b[0] >> 4 : 0, n > 1 ? b[1] : 0, err.cause, out,
+		answer(ue, NAS_MSG_ESM_STATUS, n ? b[0] >> 4 : 0, n > 1 ? b[1] : 0, err.cause, out,
 		       outlen);
 		return;
 	}
@@ -432,46 +460,51 @@ void ue_esm_rx(struct ue *ue, const uint8_t *b, size_t n, uint8_t *out, size_t *
 	switch (m.type) {
 	case NAS_ACT_DEFAULT_REQUEST:
 		cause = act_default(ue, &m);
-		answer(ue, cause ? "Activate default EPS bearer context reject" :
-		       "Activate default EPS bearer context accept", m.ebi, 0, cause, out, outlen);
+		answer(ue, cause ? NAS_MSG_ACTIVATE_DEFAULT_EPS_BEARER_CONTEXT_REJECT :
+		       NAS_MSG_ACTIVATE_DEFAULT_EPS_BEARER_CONTEXT_ACCEPT, m.ebi, 0, cause, out,
+		       outlen);
 		default_done(ue, &m, cause);
 		if (cause && ue->emm == EMM_REG_INIT)
 			*outlen = 0;	/* the attach fails (attach_accept) */
 		return;
 	case NAS_ACT_DEDICATED_REQUEST:
 		cause = act_dedicated(ue, &m);
-		answer(ue, cause ? "Activate dedicated EPS bearer context reject" :
-		       "Activate dedicated EPS bearer context accept", m.ebi, 0, cause, out,
+		answer(ue, cause ? NAS_MSG_ACTIVATE_DEDICATED_EPS_BEARER_CONTEXT_REJECT :
+		       NAS_MSG_ACTIVATE_DEDICATED_EPS_BEARER_CONTEXT_ACCEPT, m.ebi, 0, cause, out,
 		       outlen);
 		return;
 	case NAS_MODIFY_REQUEST:
 		cause = modify(ue, &m);
-		answer(ue, cause ? "Modify EPS bearer context reject" :
-		       "Modify EPS bearer context accept", m.ebi, 0, cause, out, outlen);
+		answer(ue, cause ? NAS_MSG_MODIFY_EPS_BEARER_CONTEXT_REJECT :
+		       NAS_MSG_MODIFY_EPS_BEARER_CONTEXT_ACCEPT, m.ebi, 0, cause, out, outlen);
 		return;
 	case NAS_DEACT_REQUEST:
 		deactivate(ue, &m);
-		answer(ue, "Deactivate EPS bearer context accept", m.ebi, 0, 0, out, outlen);
+		answer(ue, NAS_MSG_DEACTIVATE_EPS_BEARER_CONTEXT_ACCEPT, m.ebi, 0, 0, out, outlen);
 		return;
 	case NAS_ESM_INFO_REQUEST:
 		esm_info(ue, &m, out, outlen);
 		return;
 	case NAS_PDN_CONN_REJECT:
-		esm_reject(ue, &m, PROC_PDN_CONN);
+		esm_reject(ue, &m, PROC_PDN_CONN, NAS_PDN_CONNECTIVITY_REJECT_ESM_CAUSE);
 		return;
 	case NAS_PDN_DISC_REJECT:
-		esm_reject(ue, &m, PROC_PDN_DISC);
+		esm_reject(ue, &m, PROC_PDN_DISC, NAS_PDN_DISCONNECT_REJECT_ESM_CAUSE);
 		return;
-	case NAS_ESM_STATUS:
-		log_warn(MOD, "ue %u: ESM status, cause #%d", ue->idx, nas_ie_u8(&m, "ESM cause"));
+	case NAS_ESM_STATUS: {
+		uint8_t c = 0;
+
+		nas_ie_byte(&m, NAS_ESM_STATUS_ESM_CAUSE, &c);
+		log_warn(MOD, "ue %u: ESM status, cause #%u", ue->idx, c);
 		return;
+	}
 	case NAS_BR_ALLOC_REJECT:
 	case NAS_BR_MODIFY_REJECT:
 		log_info(MOD, "ue %u: %s", ue->idx, m.desc->name);
 		return;
 	}
 	/* 7.4: message type not compatible with the protocol state */
-	answer(ue, "ESM status", m.ebi, m.pti, 98, out, outlen);
+	answer(ue, NAS_MSG_ESM_STATUS, m.ebi, m.pti, 98, out, outlen);
 }
 
 int ue_tft_select(const struct ue *ue, const uint8_t *pkt, size_t len, uint8_t def_ebi)
@@ -486,9 +519,9 @@ int ue_tft_select(const struct ue *ue, const uint8_t *pkt, size_t len, uint8_t d
 		const struct ue_bearer *b = &ue->br[i];
 		uint8_t prec;
 
-		if (!b->active || !b->has_tft || b->linked != def_ebi || i == def_ebi)
+		if (!b->active || !b->tft || b->linked != def_ebi || i == def_ebi)
 			continue;
-		if (nas_tft_match_ul(&b->tft, &pi, &prec) >= 0 && prec < best_prec) {
+		if (nas_tft_match_ul(b->tft, &pi, &prec) >= 0 && prec < best_prec) {
 			best_prec = prec;
 			best = (int)i;
 		}

@@ -17,18 +17,14 @@
 
 #define MOD "nas"
 
-static const struct nas_msg_desc *emm_desc(const char *name, const char *variant)
-{
-	return nas_msg_desc_by_name(name, variant);
-}
-
 /* ------------------------------------------------------------- sending --- */
 
-static const char *rrc_cause(const struct ue *ue)
+static enum s1ap_key rrc_cause(const struct ue *ue)
 {
 	if (ue->emm == EMM_SR_INIT)
-		return ue->n_paged && ue->proc.kind == PROC_SR ? "mt-Access" : "mo-Data";
-	return "mo-Signalling";
+		return ue->n_paged && ue->proc.kind == PROC_SR ?
+		       S1AP_RRC_ESTABLISHMENT_CAUSE_MT_ACCESS : S1AP_RRC_ESTABLISHMENT_CAUSE_MO_DATA;
+	return S1AP_RRC_ESTABLISHMENT_CAUSE_MO_SIGNALLING;
 }
 
 int ue_nas_send_plain_bytes(struct ue *ue, const uint8_t *b, size_t n, int initial)
@@ -154,12 +150,12 @@ int ue_send_attach_request(struct ue *ue)
 				  ue->proc.pti, 1);
 	if (nid < 0 || ncap < 0 || nesm < 0)
 		return -1;
-	nas_msg_init(&m, emm_desc("Attach request", NULL), 0, 0);
-	ADD(&m, "EPS attach type", &type, 1);
-	ADD(&m, "NAS key set identifier", &ksi, 1);
-	ADD(&m, "EPS mobile identity", id, (size_t)nid);
-	ADD(&m, "UE network capability", cap, (size_t)ncap);
-	ADD(&m, "ESM message container", esm, (size_t)nesm);
+	nas_msg_start(&m, NAS_MSG_ATTACH_REQUEST, 0, 0);
+	ADD(&m, NAS_ATTACH_REQUEST_EPS_ATTACH_TYPE, &type, 1);
+	ADD(&m, NAS_ATTACH_REQUEST_NAS_KEY_SET_IDENTIFIER, &ksi, 1);
+	ADD(&m, NAS_ATTACH_REQUEST_EPS_MOBILE_IDENTITY, id, (size_t)nid);
+	ADD(&m, NAS_ATTACH_REQUEST_UE_NETWORK_CAPABILITY, cap, (size_t)ncap);
+	ADD(&m, NAS_ATTACH_REQUEST_ESM_MESSAGE_CONTAINER, esm, (size_t)nesm);
 	if (ue->has_sec)
 		ue->kenb_count = ue->sec.tx_count;
 	return ue_nas_send(ue, &m, 1);
@@ -175,10 +171,10 @@ int ue_send_detach_request(struct ue *ue, int switch_off)
 
 	if (nid < 0)
 		return -1;
-	nas_msg_init(&m, emm_desc("Detach request", "UE originating detach"), 0, 0);
-	ADD(&m, "Detach type", &type, 1);
-	ADD(&m, "NAS key set identifier", &ksi, 1);
-	ADD(&m, "EPS mobile identity", id, (size_t)nid);
+	nas_msg_start(&m, NAS_MSG_DETACH_REQUEST_UE_ORIGINATING, 0, 0);
+	ADD(&m, NAS_DETACH_REQUEST_UE_ORIGINATING_DETACH_TYPE, &type, 1);
+	ADD(&m, NAS_DETACH_REQUEST_UE_ORIGINATING_NAS_KEY_SET_IDENTIFIER, &ksi, 1);
+	ADD(&m, NAS_DETACH_REQUEST_UE_ORIGINATING_EPS_MOBILE_IDENTITY, id, (size_t)nid);
 	return ue_nas_send(ue, &m, !ue->connected);
 }
 
@@ -209,13 +205,13 @@ int ue_send_tau_request(struct ue *ue, int periodic)
 	tai[3] = (uint8_t)(tac >> 8);
 	tai[4] = (uint8_t)tac;
 	nas_ebc_status_build(ebis, active_ebis(ue, ebis), ebc);
-	nas_msg_init(&m, emm_desc("Tracking area update request", NULL), 0, 0);
-	ADD(&m, "EPS update type", &type, 1);
-	ADD(&m, "NAS key set identifier", &ksi, 1);
-	ADD(&m, "Old GUTI", guti, (size_t)ng);
-	ADD(&m, "UE network capability", cap, (size_t)ncap);
-	ADD(&m, "Last visited registered TAI", tai, 5);
-	ADD(&m, "EPS bearer context status", ebc, 2);
+	nas_msg_start(&m, NAS_MSG_TRACKING_AREA_UPDATE_REQUEST, 0, 0);
+	ADD(&m, NAS_TRACKING_AREA_UPDATE_REQUEST_EPS_UPDATE_TYPE, &type, 1);
+	ADD(&m, NAS_TRACKING_AREA_UPDATE_REQUEST_NAS_KEY_SET_IDENTIFIER, &ksi, 1);
+	ADD(&m, NAS_TRACKING_AREA_UPDATE_REQUEST_OLD_GUTI, guti, (size_t)ng);
+	ADD(&m, NAS_TRACKING_AREA_UPDATE_REQUEST_UE_NETWORK_CAPABILITY, cap, (size_t)ncap);
+	ADD(&m, NAS_TRACKING_AREA_UPDATE_REQUEST_LAST_VISITED_REGISTERED_TAI, tai, 5);
+	ADD(&m, NAS_TRACKING_AREA_UPDATE_REQUEST_EPS_BEARER_CONTEXT_STATUS, ebc, 2);
 	if (!ue->connected)
 		ue->kenb_count = ue->sec.tx_count;
 	return ue_nas_send(ue, &m, !ue->connected);
@@ -248,10 +244,10 @@ int ue_send_ext_service_request(struct ue *ue, uint8_t service_type)
 	n = nas_mobile_id_enc(&id, tmsi, sizeof(tmsi), &err);
 	if (n < 0)
 		return -1;
-	nas_msg_init(&m, emm_desc("Extended service request", NULL), 0, 0);
-	ADD(&m, "Service type", &service_type, 1);
-	ADD(&m, "NAS key set identifier", &ksi, 1);
-	ADD(&m, "M-TMSI", tmsi, (size_t)n);
+	nas_msg_start(&m, NAS_MSG_EXTENDED_SERVICE_REQUEST, 0, 0);
+	ADD(&m, NAS_EXTENDED_SERVICE_REQUEST_SERVICE_TYPE, &service_type, 1);
+	ADD(&m, NAS_EXTENDED_SERVICE_REQUEST_NAS_KEY_SET_IDENTIFIER, &ksi, 1);
+	ADD(&m, NAS_EXTENDED_SERVICE_REQUEST_M_TMSI, tmsi, (size_t)n);
 	if (!ue->connected)
 		ue->kenb_count = ue->sec.tx_count;
 	return ue_nas_send(ue, &m, !ue->connected);
@@ -263,8 +259,8 @@ int ue_send_emm_status(struct ue *ue, uint8_t cause)
 	struct nas_err err;
 
 	ue->n_emm_status++;
-	nas_msg_init(&m, emm_desc("EMM status", NULL), 0, 0);
-	ADD(&m, "EMM cause", &cause, 1);
+	nas_msg_start(&m, NAS_MSG_EMM_STATUS, 0, 0);
+	ADD(&m, NAS_EMM_STATUS_EMM_CAUSE, &cause, 1);
 	if (!ue->connected)
 		return -1;
 	return ue_nas_send(ue, &m, 0);
@@ -287,25 +283,28 @@ static int send_auth_failure(struct ue *ue, uint8_t cause, const uint8_t *auts)
 	struct nas_msg m;
 	struct nas_err err;
 
-	nas_msg_init(&m, emm_desc("Authentication failure", NULL), 0, 0);
-	ADD(&m, "EMM cause", &cause, 1);
+	nas_msg_start(&m, NAS_MSG_AUTHENTICATION_FAILURE, 0, 0);
+	ADD(&m, NAS_AUTHENTICATION_FAILURE_EMM_CAUSE, &cause, 1);
 	if (auts)
-		ADD(&m, "Authentication failure parameter", auts, 14);
+		ADD(&m, NAS_AUTHENTICATION_FAILURE_AUTHENTICATION_FAILURE_PARAMETER, auts, 14);
 	return ue_nas_send(ue, &m, 0);
 }
 
 void ue_nas_auth(struct ue *ue, const struct nas_msg *m)
 {
-	const struct nas_ie *rand = nas_ie_get(m, "Authentication parameter RAND (EPS challenge)");
-	const struct nas_ie *autn = nas_ie_get(m, "Authentication parameter AUTN (EPS challenge)");
-	int ksi = nas_ie_u8(m, "NAS key set identifierASME");
+	const struct nas_ie *rand =
+		nas_ie(m, NAS_AUTHENTICATION_REQUEST_AUTHENTICATION_PARAMETER_RAND_EPS_CHALLENGE);
+	const struct nas_ie *autn =
+		nas_ie(m, NAS_AUTHENTICATION_REQUEST_AUTHENTICATION_PARAMETER_AUTN_EPS_CHALLENGE);
+	uint8_t ksi;
+	bool has_ksi = nas_ie_byte(m, NAS_AUTHENTICATION_REQUEST_NAS_KEY_SET_IDENTIFIERASME, &ksi);
 	struct eps_aka_ue_result r;
 	struct nas_msg out;
 	struct nas_err err;
 	int rc;
 
 	ue->n_auth++;
-	if (!rand || !autn || rand->len != 16 || autn->len != 16 || ksi < 0) {
+	if (!rand || !autn || rand->len != 16 || autn->len != 16 || !has_ksi) {
 		ue_send_emm_status(ue, NAS_CAUSE_INVALID_MANDATORY);
 		return;
 	}
@@ -334,9 +333,10 @@ void ue_nas_auth(struct ue *ue, const struct nas_msg *m)
 		return;
 	}
 	memcpy(ue->new_kasme, r.kasme, 32);
-	ue->new_ksi = (uint8_t)(ksi & 7);
-	nas_msg_init(&out, emm_desc("Authentication response", NULL), 0, 0);
-	if (nas_ie_add(&out, "Authentication response parameter", r.res, 8, &err)) {
+	ue->new_ksi = ksi & 7;
+	nas_msg_start(&out, NAS_MSG_AUTHENTICATION_RESPONSE, 0, 0);
+	if (nas_ie_add(&out, NAS_AUTHENTICATION_RESPONSE_AUTHENTICATION_RESPONSE_PARAMETER, r.res,
+		       8, &err)) {
 		log_err(MOD, "ue %u: %s", ue->idx, err.msg);
 		return;
 	}
@@ -353,8 +353,8 @@ static int send_smc_reject(struct ue *ue, uint8_t cause)
 	int n;
 
 	/* 5.4.3.5: SECURITY MODE REJECT, not protected by the rejected context */
-	nas_msg_init(&m, emm_desc("Security mode reject", NULL), 0, 0);
-	ADD(&m, "EMM cause", &cause, 1);
+	nas_msg_start(&m, NAS_MSG_SECURITY_MODE_REJECT, 0, 0);
+	ADD(&m, NAS_SECURITY_MODE_REJECT_EMM_CAUSE, &cause, 1);
 	n = nas_encode(&m, b, sizeof(b), &err);
 	if (n < 0)
 		return -1;
@@ -371,12 +371,12 @@ static int send_smc_complete(struct ue *ue, int imeisv)
 	uint8_t b[64], out[80], idb[12];
 	int n, nid;
 
-	nas_msg_init(&m, emm_desc("Security mode complete", NULL), 0, 0);
+	nas_msg_start(&m, NAS_MSG_SECURITY_MODE_COMPLETE, 0, 0);
 	if (imeisv) {
 		snprintf(id.digits, sizeof(id.digits), "%.14s01", ue->cfg.imei);
 		nid = nas_mobile_id_enc(&id, idb, sizeof(idb), &err);
 		if (nid > 0)
-			ADD(&m, "IMEISV", idb, (size_t)nid);
+			ADD(&m, NAS_SECURITY_MODE_COMPLETE_IMEISV, idb, (size_t)nid);
 	}
 	n = nas_encode(&m, b, sizeof(b), &err);
 	if (n < 0)
@@ -396,10 +396,11 @@ static int send_smc_complete(struct ue *ue, int imeisv)
 /* The SMC arrives integrity protected (type 3) but not ciphered. */
 static void handle_smc(struct ue *ue, const uint8_t *pdu, size_t len, const struct nas_msg *m)
 {
-	const struct nas_ie *caps = nas_ie_get(m, "Replayed UE security capabilities");
-	int algs = nas_ie_u8(m, "Selected NAS security algorithms");
-	int ksi = nas_ie_u8(m, "NAS key set identifier");
-	int imeisv = nas_ie_u8(m, "IMEISV request");
+	const struct nas_ie *caps =
+		nas_ie(m, NAS_SECURITY_MODE_COMMAND_REPLAYED_UE_SECURITY_CAPABILITIES);
+	uint8_t algs, ksi, imeisv = 0;
+	bool ok = nas_ie_byte(m, NAS_SECURITY_MODE_COMMAND_SELECTED_NAS_SECURITY_ALGORITHMS, &algs) &&
+		  nas_ie_byte(m, NAS_SECURITY_MODE_COMMAND_NAS_KEY_SET_IDENTIFIER, &ksi);
 	struct nas_sec_ctx c = { 0 };
 	const uint8_t *kasme;
 	enum nas_sec_error se;
@@ -407,14 +408,15 @@ static void handle_smc(struct ue *ue, const uint8_t *pdu, size_t len, const stru
 	uint8_t plain[512];
 	int fresh;
 
-	if (!caps || caps->len < 2 || algs < 0 || ksi < 0) {
+	if (!caps || caps->len < 2 || !ok) {
 		send_smc_reject(ue, NAS_CAUSE_INVALID_MANDATORY);
 		return;
 	}
+	nas_ie_byte(m, NAS_SECURITY_MODE_COMMAND_IMEISV_REQUEST, &imeisv);
 	ksi &= 7;
 	fresh = ue->new_ksi != 7 && ksi == ue->new_ksi;
 	if (!fresh && !(ue->has_sec && ksi == ue->ksi)) {
-		log_warn(MOD, "ue %u: SMC for unknown KSI %d", ue->idx, ksi);
+		log_warn(MOD, "ue %u: SMC for unknown KSI %u", ue->idx, ksi);
 		send_smc_reject(ue, 24);	/* security mode rejected, unspecified */
 		return;
 	}
@@ -450,12 +452,12 @@ static void handle_smc(struct ue *ue, const uint8_t *pdu, size_t len, const stru
 	}
 	if (fresh) {
 		memcpy(ue->kasme, ue->new_kasme, 32);
-		ue->ksi = (uint8_t)ksi;
+		ue->ksi = ksi;
 		ue->new_ksi = 7;
 	}
 	ue->sec = c;
 	ue->has_sec = 1;
-	log_info(MOD, "ue %u: NAS security on: EEA%u EIA%u KSI %d", ue->idx, c.eea, c.eia, ksi);
+	log_info(MOD, "ue %u: NAS security on: EEA%u EIA%u KSI %u", ue->idx, c.eea, c.eia, ksi);
 	send_smc_complete(ue, imeisv == 1);
 }
 

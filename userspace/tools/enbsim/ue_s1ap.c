@@ -29,8 +29,8 @@ static int put_tai(struct s1ap_arena *a, struct s1ap_val *v, const struct enb *e
 {
 	uint8_t tac[2] = { e->cfg.tac[0] >> 8, (uint8_t)e->cfg.tac[0] };
 
-	return s1ap_b_oct(a, s1ap_b_mem(a, v, "pLMNidentity"), e->plmn, 3) ||
-	       s1ap_b_oct(a, s1ap_b_mem(a, v, "tAC"), tac, 2);
+	return s1ap_b_oct(a, s1ap_b_mem(a, v, S1AP_TAI_PLMNIDENTITY), e->plmn, 3) ||
+	       s1ap_b_oct(a, s1ap_b_mem(a, v, S1AP_TAI_TAC), tac, 2);
 }
 
 static int put_cgi(struct s1ap_arena *a, struct s1ap_val *v, const struct enb *e)
@@ -39,8 +39,18 @@ static int put_cgi(struct s1ap_arena *a, struct s1ap_val *v, const struct enb *e
 	uint32_t ci = e->cfg.enb_id << 8 | 1;
 	uint8_t b[4] = { ci >> 20, ci >> 12, ci >> 4, (ci & 15) << 4 };
 
-	return s1ap_b_oct(a, s1ap_b_mem(a, v, "pLMNidentity"), e->plmn, 3) ||
-	       s1ap_b_bits(a, s1ap_b_mem(a, v, "cell-ID"), b, 28);
+	return s1ap_b_oct(a, s1ap_b_mem(a, v, S1AP_EUTRAN_CGI_PLMNIDENTITY), e->plmn, 3) ||
+	       s1ap_b_bits(a, s1ap_b_mem(a, v, S1AP_EUTRAN_CGI_CELL_ID), b, 28);
+}
+
+/* eNB-UE-S1AP-ID (24 bits): the UE's index (ENBSIM_UE_ID_BITS) and a
+ * generation counted per connection, so a stale message for an earlier
+ * connection names no UE (ue_by_enb_id) */
+static void new_enb_ue_id(struct ue *ue)
+{
+	ue->gen++;
+	ue->enb_ue_id = (uint32_t)(ue->gen & ((1u << (24 - ENBSIM_UE_ID_BITS)) - 1))
+			<< ENBSIM_UE_ID_BITS | ue->idx;
 }
 
 static int send_ue(struct ue *ue, struct s1ap_pdu *pdu)
@@ -56,16 +66,15 @@ void ue_s1_forget(struct ue *ue)
 		ue->br[i].s1u_up = 0;
 }
 
-int ue_s1_initial(struct ue *ue, const uint8_t *nas, size_t n, const char *rrc_cause)
+int ue_s1_initial(struct ue *ue, const uint8_t *nas, size_t n, enum s1ap_key rrc_cause)
 {
 	struct s1ap_arena a = { 0 };
 	struct s1ap_pdu pdu;
 	struct s1ap_val *v;
 	int rc = -1;
 
-	/* a new RRC connection: a new eNB-UE-S1AP-ID (index | generation) */
-	ue->gen++;
-	ue->enb_ue_id = (uint32_t)ue->gen << 16 | ue->idx;
+	/* a new RRC connection: a new eNB-UE-S1AP-ID */
+	new_enb_ue_id(ue);
 	ue->connected = 1;
 	ue->has_mme_id = 0;
 	if (s1ap_pdu_init(&pdu, &a, S1AP_PROC_INITIAL_UE_MESSAGE, S1AP_INITIATING) ||
@@ -81,8 +90,8 @@ int ue_s1_initial(struct ue *ue, const uint8_t *nas, size_t n, const char *rrc_c
 				  (uint8_t)ue->guti.tmsi };
 
 		v = s1ap_b_ie(&pdu, S1AP_IE_S_TMSI);
-		if (s1ap_b_oct(&a, s1ap_b_mem(&a, v, "mMEC"), &ue->guti.mme_code, 1) ||
-		    s1ap_b_oct(&a, s1ap_b_mem(&a, v, "m-TMSI"), mt, 4))
+		if (s1ap_b_oct(&a, s1ap_b_mem(&a, v, S1AP_S_TMSI_MMEC), &ue->guti.mme_code, 1) ||
+		    s1ap_b_oct(&a, s1ap_b_mem(&a, v, S1AP_S_TMSI_M_TMSI), mt, 4))
 			goto out;
 	}
 	rc = send_ue(ue, &pdu);
@@ -108,14 +117,14 @@ out:
 	return rc;
 }
 
-int ue_s1_release_request(struct ue *ue, const char *grp, const char *cause)
+int ue_s1_release_request(struct ue *ue, enum s1ap_key cause)
 {
 	struct s1ap_arena a = { 0 };
 	struct s1ap_pdu pdu;
 	int rc = -1;
 
 	if (!s1ap_pdu_init(&pdu, &a, S1AP_PROC_UE_CONTEXT_RELEASE_REQUEST, S1AP_INITIATING) &&
-	    !put_ids(&pdu, ue) && !s1ap_b_cause(&a, s1ap_b_ie(&pdu, S1AP_IE_CAUSE), grp, cause))
+	    !put_ids(&pdu, ue) && !s1ap_b_cause(&a, s1ap_b_ie(&pdu, S1AP_IE_CAUSE), cause))
 		rc = send_ue(ue, &pdu);
 	s1ap_arena_free(&a);
 	return rc;
@@ -133,37 +142,77 @@ static int simple_response(struct ue *ue, unsigned int proc, unsigned int kind)
 	return rc;
 }
 
+/* UE Capability Info Indication (8.4.4) with the UE's capability (ue_cap.c) */
 static void ue_capability(struct ue *ue)
 {
-	/* UERadioAccessCapabilityInformation (TS 36.331, UPER) with
-	 * criticalExtensionsFuture: valid ASN.1 the MME keeps opaquely */
-	static const uint8_t cap[] = { 0x80 };
 	struct s1ap_arena a = { 0 };
 	struct s1ap_pdu pdu;
+	const uint8_t *cap;
+	size_t n;
 
+	if (ue_cap_get(ue, &cap, &n))
+		return;
 	if (!s1ap_pdu_init(&pdu, &a, S1AP_PROC_UE_CAPABILITY_INFO_INDICATION, S1AP_INITIATING) &&
 	    !put_ids(&pdu, ue) &&
-	    !s1ap_b_oct(&a, s1ap_b_ie(&pdu, S1AP_IE_UE_RADIO_CAPABILITY), cap, sizeof(cap)) &&
-	    !send_ue(ue, &pdu))
+	    !s1ap_b_oct(&a, s1ap_b_ie(&pdu, S1AP_IE_UE_RADIO_CAPABILITY), cap, n) &&
+	    !send_ue(ue, &pdu)) {
 		ue->ue_cap_sent = 1;
+		ue->radio_cap = cap;
+		ue->radio_cap_len = n;
+	}
 	s1ap_arena_free(&a);
+}
+
+/* 8.3.1.2: an ICS Request may carry the capability the MME keeps for the
+ * UE; it must be the one the UE reported, octet for octet */
+static void check_cap_back(struct ue *ue, const struct s1ap_val *cap)
+{
+	if (!cap || !ue->radio_cap)
+		return;
+	if (cap->n == ue->radio_cap_len && !memcmp(cap->p, ue->radio_cap, cap->n)) {
+		ue->n_cap_back++;
+		return;
+	}
+	ue->n_cap_bad++;
+	log_warn(MOD, "ue %u: ICS Request carries a UE radio capability of %u octets, not the "
+		 "%zu the UE reported", ue->idx, cap->n, ue->radio_cap_len);
 }
 
 /* --------------------------------------------------------------- E-RABs --- */
 
+/* The members of the E-RAB item types the eNB takes or answers */
+struct erab_keys {
+	enum s1ap_key id, tla, teid, nas;
+};
+
+#define ERAB_KEYS(t, nas) { S1AP_##t##_E_RAB_ID, S1AP_##t##_TRANSPORTLAYERADDRESS, \
+			    S1AP_##t##_GTP_TEID, nas }
+static const struct erab_keys k_ctxt_req = ERAB_KEYS(E_RAB_TO_BE_SETUP_ITEM_CTXT_SU_REQ,
+						     S1AP_E_RAB_TO_BE_SETUP_ITEM_CTXT_SU_REQ_NAS_PDU);
+static const struct erab_keys k_bearer_req = ERAB_KEYS(E_RAB_TO_BE_SETUP_ITEM_BEARER_SU_REQ,
+						       S1AP_E_RAB_TO_BE_SETUP_ITEM_BEARER_SU_REQ_NAS_PDU);
+static const struct erab_keys k_switched_ul = ERAB_KEYS(E_RAB_TO_BE_SWITCHED_UL_ITEM,
+							S1AP_KEY_NONE);
+static const struct erab_keys k_ctxt_res = ERAB_KEYS(E_RAB_SETUP_ITEM_CTXT_SU_RES, S1AP_KEY_NONE);
+static const struct erab_keys k_bearer_res = ERAB_KEYS(E_RAB_SETUP_ITEM_BEARER_SU_RES,
+						       S1AP_KEY_NONE);
+static const struct erab_keys k_switched_dl = ERAB_KEYS(E_RAB_TO_BE_SWITCHED_DL_ITEM,
+							S1AP_KEY_NONE);
+
 /* Take the gateway's end of one E-RAB; 0 or -1 (bad E-RAB). */
-static int erab_take(struct ue *ue, const struct s1ap_val *it, uint8_t *ebi_out)
+static int erab_take(struct ue *ue, const struct s1ap_val *it, const struct erab_keys *k,
+		     uint8_t *ebi_out)
 {
 	uint64_t id;
 	uint8_t ip6[16];
 	int has4 = 0;
 	struct ue_bearer *b;
 
-	if (s1ap_mem_u(it, "e-RAB-ID", &id) || id < 5 || id > 15)
+	if (s1ap_mem_u(it, k->id, &id) || id < 5 || id > 15)
 		return -1;
 	b = &ue->br[id];
-	if (s1ap_tla_get(s1ap_member(it, "transportLayerAddress"), b->sgw_ip, &has4, ip6, NULL) ||
-	    !has4 || s1ap_teid_get(s1ap_member(it, "gTP-TEID"), &b->ul_teid))
+	if (s1ap_tla_get(s1ap_member(it, k->tla), b->sgw_ip, &has4, ip6, NULL) ||
+	    !has4 || s1ap_teid_get(s1ap_member(it, k->teid), &b->ul_teid))
 		return -1;
 	b->ebi = (uint8_t)id;
 	b->dl_teid = uplane_teid(ue, (uint8_t)id);
@@ -172,18 +221,19 @@ static int erab_take(struct ue *ue, const struct s1ap_val *it, uint8_t *ebi_out)
 	return 0;
 }
 
-/* Response item: ProtocolIE-Field id with {e-RAB-ID, TLA, TEID}. */
+/* Our end of an E-RAB: the item {e-RAB-ID, TLA, TEID} of field id, crit */
 static int erab_answer(struct s1ap_arena *a, struct s1ap_val *item, unsigned int id,
-		       const struct ue *ue, uint8_t ebi)
+		       unsigned int crit, const struct erab_keys *k, const struct ue *ue,
+		       const struct enb *e, uint8_t ebi)
 {
-	struct s1ap_val *v = s1ap_b_field(a, item, id, S1AP_IGNORE);
+	struct s1ap_val *v = s1ap_b_field(a, item, id, crit);
 
-	return s1ap_b_int(s1ap_b_mem(a, v, "e-RAB-ID"), ebi) ||
-	       s1ap_b_tla(a, s1ap_b_mem(a, v, "transportLayerAddress"), ue->enb->s1u_ip, NULL) ||
-	       s1ap_b_teid(a, s1ap_b_mem(a, v, "gTP-TEID"), ue->br[ebi].dl_teid);
+	return s1ap_b_int(s1ap_b_mem(a, v, k->id), ebi) ||
+	       s1ap_b_tla(a, s1ap_b_mem(a, v, k->tla), e->s1u_ip, NULL) ||
+	       s1ap_b_teid(a, s1ap_b_mem(a, v, k->teid), ue->br[ebi].dl_teid);
 }
 
-static void nas_of_items(struct ue *ue, const struct s1ap_val *list, const char *member)
+static void nas_of_items(struct ue *ue, const struct s1ap_val *list, enum s1ap_key member)
 {
 	for (uint32_t i = 0; list && i < list->n; i++) {
 		const struct s1ap_val *nas = s1ap_member(s1ap_field_val(&list->v[i], NULL), member);
@@ -220,15 +270,16 @@ static void on_ics(struct ue *ue, const struct s1ap_pdu *pdu)
 	unsigned int n = 0;
 
 	check_kenb(ue, s1ap_ie_find(pdu, S1AP_IE_SECURITY_KEY));
+	check_cap_back(ue, s1ap_ie_find(pdu, S1AP_IE_UE_RADIO_CAPABILITY));
 	for (uint32_t i = 0; l && i < l->n && n < 16; i++)
-		if (!erab_take(ue, s1ap_field_val(&l->v[i], NULL), &ebis[n]))
+		if (!erab_take(ue, s1ap_field_val(&l->v[i], NULL), &k_ctxt_req, &ebis[n]))
 			n++;
 	if (!n) {
 		/* 8.3.1.3: no E-RAB could be set up */
 		if (!s1ap_pdu_init(&rsp, &a, S1AP_PROC_INITIAL_CONTEXT_SETUP, S1AP_UNSUCCESSFUL) &&
 		    !put_ids(&rsp, ue) &&
-		    !s1ap_b_cause(&a, s1ap_b_ie(&rsp, S1AP_IE_CAUSE), "radioNetwork",
-				  "unknown-E-RAB-ID"))
+		    !s1ap_b_cause(&a, s1ap_b_ie(&rsp, S1AP_IE_CAUSE),
+				  S1AP_CAUSE_RADIO_NETWORK_UNKNOWN_E_RAB_ID))
 			send_ue(ue, &rsp);
 		goto out;
 	}
@@ -237,7 +288,8 @@ static void on_ics(struct ue *ue, const struct s1ap_pdu *pdu)
 		goto out;
 	out = s1ap_b_items(&a, s1ap_b_ie(&rsp, S1AP_IE_E_RAB_SETUP_LIST_CTXT_SU_RES), n);
 	for (unsigned int i = 0; out && i < n; i++)
-		if (erab_answer(&a, &out[i], 50, ue, ebis[i]))
+		if (erab_answer(&a, &out[i], S1AP_IE_E_RAB_SETUP_ITEM_CTXT_SU_RES, S1AP_IGNORE,
+				&k_ctxt_res, ue, ue->enb, ebis[i]))
 			goto out;
 	if (send_ue(ue, &rsp))
 		goto out;
@@ -248,7 +300,7 @@ static void on_ics(struct ue *ue, const struct s1ap_pdu *pdu)
 		ue_proc_done(ue, PROC_SR, 1, "bearers up: %u, kenb %s", n,
 			     ue->n_kenb_mismatch ? "MISMATCH" : "ok");
 	}
-	nas_of_items(ue, l, "nAS-PDU");
+	nas_of_items(ue, l, k_ctxt_req.nas);
 out:
 	s1ap_arena_free(&a);
 }
@@ -263,25 +315,26 @@ static void on_erab_setup(struct ue *ue, const struct s1ap_pdu *pdu)
 	unsigned int n = 0;
 
 	for (uint32_t i = 0; l && i < l->n && n < 16; i++)
-		if (!erab_take(ue, s1ap_field_val(&l->v[i], NULL), &ebis[n]))
+		if (!erab_take(ue, s1ap_field_val(&l->v[i], NULL), &k_bearer_req, &ebis[n]))
 			n++;
 	if (s1ap_pdu_init(&rsp, &a, S1AP_PROC_E_RAB_SETUP, S1AP_SUCCESSFUL) || put_ids(&rsp, ue))
 		goto out;
 	if (n) {
 		out = s1ap_b_items(&a, s1ap_b_ie(&rsp, S1AP_IE_E_RAB_SETUP_LIST_BEARER_SU_RES), n);
 		for (unsigned int i = 0; out && i < n; i++)
-			if (erab_answer(&a, &out[i], 39, ue, ebis[i]))
+			if (erab_answer(&a, &out[i], S1AP_IE_E_RAB_SETUP_ITEM_BEARER_SU_RES,
+					S1AP_IGNORE, &k_bearer_res, ue, ue->enb, ebis[i]))
 				goto out;
 	}
 	if (!send_ue(ue, &rsp))
-		nas_of_items(ue, l, "nAS-PDU");
+		nas_of_items(ue, l, k_bearer_req.nas);
 out:
 	s1ap_arena_free(&a);
 }
 
 static void on_erab_modify(struct ue *ue, const struct s1ap_pdu *pdu)
 {
-	const struct s1ap_val *l = s1ap_ie_find(pdu, 30);
+	const struct s1ap_val *l = s1ap_ie_find(pdu, S1AP_IE_E_RAB_TO_BE_MODIFIED_LIST_BEARER_MOD_REQ);
 	struct s1ap_arena a = { 0 };
 	struct s1ap_pdu rsp;
 	struct s1ap_val *out = NULL;
@@ -290,16 +343,18 @@ static void on_erab_modify(struct ue *ue, const struct s1ap_pdu *pdu)
 	if (s1ap_pdu_init(&rsp, &a, S1AP_PROC_E_RAB_MODIFY, S1AP_SUCCESSFUL) || put_ids(&rsp, ue))
 		goto out;
 	if (n)
-		out = s1ap_b_items(&a, s1ap_b_ie(&rsp, 31), n);
+		out = s1ap_b_items(&a, s1ap_b_ie(&rsp, S1AP_IE_E_RAB_MODIFY_LIST_BEARER_MOD_RES), n);
 	for (uint32_t i = 0; out && i < n; i++) {
+		struct s1ap_val *o = s1ap_b_field(&a, &out[i], S1AP_IE_E_RAB_MODIFY_ITEM_BEARER_MOD_RES,
+						  S1AP_IGNORE);
 		uint64_t id = 0;
 
-		s1ap_mem_u(s1ap_field_val(&l->v[i], NULL), "e-RAB-ID", &id);
-		s1ap_b_int(s1ap_b_mem(&a, s1ap_b_field(&a, &out[i], 37, S1AP_IGNORE), "e-RAB-ID"),
-			   id);
+		s1ap_mem_u(s1ap_field_val(&l->v[i], NULL),
+			   S1AP_E_RAB_TO_BE_MODIFIED_ITEM_BEARER_MOD_REQ_E_RAB_ID, &id);
+		s1ap_b_int(s1ap_b_mem(&a, o, S1AP_E_RAB_MODIFY_ITEM_BEARER_MOD_RES_E_RAB_ID), id);
 	}
 	if (!send_ue(ue, &rsp))
-		nas_of_items(ue, l, "nAS-PDU");
+		nas_of_items(ue, l, S1AP_E_RAB_TO_BE_MODIFIED_ITEM_BEARER_MOD_REQ_NAS_PDU);
 out:
 	s1ap_arena_free(&a);
 }
@@ -316,15 +371,17 @@ static void on_erab_release(struct ue *ue, const struct s1ap_pdu *pdu)
 	if (s1ap_pdu_init(&rsp, &a, S1AP_PROC_E_RAB_RELEASE, S1AP_SUCCESSFUL) || put_ids(&rsp, ue))
 		goto out;
 	if (n)
-		out = s1ap_b_items(&a, s1ap_b_ie(&rsp, 69), n);
+		out = s1ap_b_items(&a, s1ap_b_ie(&rsp, S1AP_IE_E_RAB_RELEASE_LIST_BEARER_REL_COMP), n);
 	for (uint32_t i = 0; out && i < n; i++) {
+		struct s1ap_val *o = s1ap_b_field(&a, &out[i],
+						  S1AP_IE_E_RAB_RELEASE_ITEM_BEARER_REL_COMP,
+						  S1AP_IGNORE);
 		uint64_t id = 0;
 
-		s1ap_mem_u(s1ap_field_val(&l->v[i], NULL), "e-RAB-ID", &id);
+		s1ap_mem_u(s1ap_field_val(&l->v[i], NULL), S1AP_E_RAB_ITEM_E_RAB_ID, &id);
 		if (id < UE_MAX_BEARERS)
 			ue->br[id].s1u_up = 0;
-		s1ap_b_int(s1ap_b_mem(&a, s1ap_b_field(&a, &out[i], 15, S1AP_IGNORE), "e-RAB-ID"),
-			   id);
+		s1ap_b_int(s1ap_b_mem(&a, o, S1AP_E_RAB_RELEASE_ITEM_BEARER_REL_COMP_E_RAB_ID), id);
 	}
 	if (!send_ue(ue, &rsp) && nas && nas->n)
 		ue_nas_rx(ue, nas->p, nas->n);
@@ -364,31 +421,30 @@ int ue_s1_path_switch(struct ue *ue, struct enb *target)
 	}
 	/* the source forgets the UE (X2 UE Context Release); the target takes it */
 	ue->enb = target;
-	ue->gen++;
-	ue->enb_ue_id = (uint32_t)ue->gen << 16 | ue->idx;
+	new_enb_ue_id(ue);
 	ue->has_mme_id = 0;
 	if (s1ap_pdu_init(&pdu, &a, S1AP_PROC_PATH_SWITCH_REQUEST, S1AP_INITIATING) ||
 	    s1ap_b_int(s1ap_b_ie(&pdu, S1AP_IE_ENB_UE_S1AP_ID), ue->enb_ue_id))
 		goto out;
-	l = s1ap_b_items(&a, s1ap_b_ie(&pdu, 22), n);
+	l = s1ap_b_items(&a, s1ap_b_ie(&pdu, S1AP_IE_E_RAB_TO_BE_SWITCHED_DL_LIST), n);
 	for (unsigned int i = 5; l && i < UE_MAX_BEARERS; i++) {
 		if (!ue->br[i].s1u_up)
 			continue;
 		ue->br[i].dl_teid = uplane_teid(ue, (uint8_t)i);
-		v = s1ap_b_field(&a, &l[k++], 23, S1AP_REJECT);
-		if (s1ap_b_int(s1ap_b_mem(&a, v, "e-RAB-ID"), i) ||
-		    s1ap_b_tla(&a, s1ap_b_mem(&a, v, "transportLayerAddress"), target->s1u_ip,
-			       NULL) ||
-		    s1ap_b_teid(&a, s1ap_b_mem(&a, v, "gTP-TEID"), ue->br[i].dl_teid))
+		if (erab_answer(&a, &l[k++], S1AP_IE_E_RAB_TO_BE_SWITCHED_DL_ITEM, S1AP_REJECT,
+				&k_switched_dl, ue, target, (uint8_t)i))
 			goto out;
 	}
 	v = s1ap_b_ie(&pdu, S1AP_IE_UE_SECURITY_CAPABILITIES);
-	if (s1ap_b_int(s1ap_b_ie(&pdu, 88), src_mme) ||
+	if (s1ap_b_int(s1ap_b_ie(&pdu, S1AP_IE_SOURCE_MME_UE_S1AP_ID), src_mme) ||
 	    put_cgi(&a, s1ap_b_ie(&pdu, S1AP_IE_EUTRAN_CGI), target) ||
 	    put_tai(&a, s1ap_b_ie(&pdu, S1AP_IE_TAI), target) ||
 	    /* 9.2.1.40: 128-EEA1..3 and 128-EIA1..3 */
-	    s1ap_b_bits(&a, s1ap_b_mem(&a, v, "encryptionAlgorithms"), "\xe0\x00", 16) ||
-	    s1ap_b_bits(&a, s1ap_b_mem(&a, v, "integrityProtectionAlgorithms"), "\xe0\x00", 16))
+	    s1ap_b_bits(&a, s1ap_b_mem(&a, v, S1AP_UE_SECURITY_CAPABILITIES_ENCRYPTIONALGORITHMS),
+			"\xe0\x00", 16) ||
+	    s1ap_b_bits(&a, s1ap_b_mem(&a, v,
+				       S1AP_UE_SECURITY_CAPABILITIES_INTEGRITYPROTECTIONALGORITHMS),
+			"\xe0\x00", 16))
 		goto out;
 	rc = enb_send(target, &pdu, enb_ue_stream(target, ue->enb_ue_id));
 out:
@@ -400,8 +456,8 @@ out:
 
 static void on_path_switch_ack(struct ue *ue, const struct s1ap_pdu *pdu)
 {
-	const struct s1ap_val *sc = s1ap_ie_find(pdu, 40), *nh;
-	const struct s1ap_val *ul = s1ap_ie_find(pdu, 95);
+	const struct s1ap_val *sc = s1ap_ie_find(pdu, S1AP_IE_SECURITY_CONTEXT), *nh;
+	const struct s1ap_val *ul = s1ap_ie_find(pdu, S1AP_IE_E_RAB_TO_BE_SWITCHED_UL_LIST);
 	uint64_t ncc = 0;
 	uint8_t want[32];
 	int ok = 0;
@@ -409,10 +465,11 @@ static void on_path_switch_ack(struct ue *ue, const struct s1ap_pdu *pdu)
 	for (uint32_t i = 0; ul && i < ul->n; i++) {
 		uint8_t ebi;
 
-		erab_take(ue, s1ap_field_val(&ul->v[i], NULL), &ebi);
+		erab_take(ue, s1ap_field_val(&ul->v[i], NULL), &k_switched_ul, &ebi);
 	}
-	nh = s1ap_member(sc, "nextHopParameter");
-	if (!s1ap_mem_u(sc, "nextHopChainingCount", &ncc) && nh && nh->bits == 256) {
+	nh = s1ap_member(sc, S1AP_SECURITY_CONTEXT_NEXTHOPPARAMETER);
+	if (!s1ap_mem_u(sc, S1AP_SECURITY_CONTEXT_NEXTHOPCHAININGCOUNT, &ncc) && nh &&
+	    nh->bits == 256) {
 		/* 33.401 7.2.8.4, A.4: NH(NCC+1) = KDF(KASME, KeNB initial or NH(NCC)) */
 		unsigned int steps = (unsigned int)((ncc - ue->ncc) & 7);
 		uint8_t cur[32];
@@ -439,18 +496,18 @@ static struct ue *find_ue(struct enb *e, const struct s1ap_pdu *pdu, uint32_t *m
 	const struct s1ap_val *m = s1ap_ie_find(pdu, S1AP_IE_MME_UE_S1AP_ID);
 	const struct s1ap_val *id = s1ap_ie_find(pdu, S1AP_IE_ENB_UE_S1AP_ID);
 	const struct s1ap_val *ids = s1ap_ie_find(pdu, S1AP_IE_UE_S1AP_IDS), *v;
-	const char *alt = "";
 	uint64_t u;
 
 	*mme_id = m ? (uint32_t)m->u : 0;
-	v = s1ap_alt(ids, &alt);
-	if (v && !strcmp(alt, "uE-S1AP-ID-pair")) {
-		if (!s1ap_mem_u(v, "mME-UE-S1AP-ID", &u))
+	v = s1ap_alt_val(ids, S1AP_UE_S1AP_IDS_UE_S1AP_ID_PAIR);
+	if (v) {
+		if (!s1ap_mem_u(v, S1AP_UE_S1AP_ID_PAIR_MME_UE_S1AP_ID, &u))
 			*mme_id = (uint32_t)u;
-		if (!s1ap_mem_u(v, "eNB-UE-S1AP-ID", &u))
+		if (!s1ap_mem_u(v, S1AP_UE_S1AP_ID_PAIR_ENB_UE_S1AP_ID, &u))
 			return ue_by_enb_id(e->sim, e, (uint32_t)u);
 		return NULL;
 	}
+	v = s1ap_alt_val(ids, S1AP_UE_S1AP_IDS_MME_UE_S1AP_ID);
 	if (v) {
 		*mme_id = (uint32_t)v->u;
 		return ue_by_mme_id(e->sim, e, (uint32_t)v->u);
@@ -469,16 +526,18 @@ static void on_release_command(struct ue *ue, const struct s1ap_pdu *pdu)
 
 void ue_s1ap_rx(struct enb *e, const struct s1ap_pdu *pdu)
 {
-	uint32_t mme_id = 0, enb_id;
+	uint32_t mme_id = 0;
 	const struct s1ap_val *nas, *id = s1ap_ie_find(pdu, S1AP_IE_ENB_UE_S1AP_ID);
 	struct ue *ue = find_ue(e, pdu, &mme_id);
+	struct s1ap_ue_pair ids;
 
 	if (!ue) {
 		/* 8.7.2: unknown or inconsistent UE S1AP IDs */
 		log_warn(MOD, "enb %u: %s for an unknown UE", e->idx, pdu->msg->name);
-		enb_id = id ? (uint32_t)id->u : 0;
-		enb_error_indication(e, mme_id ? &mme_id : NULL, id ? &enb_id : NULL,
-				     "radioNetwork", "unknown-pair-ue-s1ap-id", NULL, NULL);
+		ids = (struct s1ap_ue_pair){ .mme_id = mme_id, .has_mme = mme_id != 0,
+					     .enb_id = id ? (uint32_t)id->u : 0, .has_enb = id };
+		enb_error_indication(e, &ids, S1AP_CAUSE_RADIO_NETWORK_UNKNOWN_PAIR_UE_S1AP_ID,
+				     NULL, NULL);
 		return;
 	}
 	if (pdu->kind == S1AP_INITIATING && mme_id && !ue->has_mme_id) {
@@ -528,7 +587,9 @@ void ue_s1ap_rx(struct enb *e, const struct s1ap_pdu *pdu)
 	}
 	}
 	log_warn(MOD, "ue %u: unexpected %s", ue->idx, pdu->msg->name);
-	enb_id = ue->enb_ue_id;
-	enb_error_indication(e, mme_id ? &mme_id : NULL, &enb_id, "protocol",
-			     "message-not-compatible-with-receiver-state", NULL, NULL);
+	ids = (struct s1ap_ue_pair){ .mme_id = mme_id, .has_mme = mme_id != 0,
+				     .enb_id = ue->enb_ue_id, .has_enb = true };
+	enb_error_indication(e, &ids,
+			     S1AP_CAUSE_PROTOCOL_MESSAGE_NOT_COMPATIBLE_WITH_RECEIVER_STATE, NULL,
+			     NULL);
 }

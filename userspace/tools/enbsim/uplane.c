@@ -38,12 +38,14 @@ struct in6_ifreq_compat {
 
 uint32_t uplane_teid(const struct ue *ue, uint8_t ebi)
 {
-	return (uint32_t)(ue->gen & 0xfff) << 20 | (ue->idx & 0xffff) << 4 | (ebi & 15);
+	/* generation (the upper bits), UE index (ENBSIM_UE_ID_BITS), EBI (4) */
+	return (uint32_t)ue->gen << (ENBSIM_UE_ID_BITS + 4) |
+	       (ue->idx & ((1u << ENBSIM_UE_ID_BITS) - 1)) << 4 | (ebi & 15);
 }
 
 struct ue_bearer *uplane_bearer_by_teid(struct enbsim *sim, uint32_t teid, struct ue **uep)
 {
-	unsigned int i = (teid >> 4) & 0xffff;
+	unsigned int i = (teid >> 4) & ((1u << ENBSIM_UE_ID_BITS) - 1);
 	struct ue_bearer *b;
 
 	if (i >= sim->n_ues)
